@@ -1,0 +1,204 @@
+import Foundation
+
+/// A JSON document as the apiserver sees it: the untyped form every object passes through
+/// for patching, field paths, jsonpath and YAML/JSON printing.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public subscript(key: String) -> JSONValue? {
+        get { if case .object(let o) = self { return o[key] } else { return nil } }
+        set {
+            guard case .object(var o) = self else { return }
+            o[key] = newValue
+            self = .object(o)
+        }
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var intValue: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d == d.rounded(): return Int(d)
+        default: return nil
+        }
+    }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var objectValue: [String: JSONValue]? { if case .object(let o) = self { return o } else { return nil } }
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+
+    /// Walks a dotted path with `[i]` indexes: `spec.template.spec.containers[0].image`.
+    public func value(atPath path: String) -> JSONValue? {
+        var cur: JSONValue? = self
+        for seg in FieldPath.parse(path) {
+            switch seg {
+            case .key(let k): cur = cur?[k]
+            case .index(let i):
+                guard let a = cur?.arrayValue, i >= 0, i < a.count else { return nil }
+                cur = a[i]
+            }
+        }
+        return cur
+    }
+}
+
+/// One step of a field path such as `spec.containers[0].image`.
+public enum FieldPath: Equatable, Sendable {
+    case key(String)
+    case index(Int)
+
+    public static func parse(_ path: String) -> [FieldPath] {
+        var out: [FieldPath] = []
+        var cur = ""
+        var i = path.startIndex
+        while i < path.endIndex {
+            let c = path[i]
+            if c == "." {
+                if !cur.isEmpty { out.append(.key(cur)); cur = "" }
+            } else if c == "[" {
+                if !cur.isEmpty { out.append(.key(cur)); cur = "" }
+                guard let close = path[i...].firstIndex(of: "]") else { cur.append(contentsOf: path[i...]); break }
+                let inner = path[path.index(after: i)..<close]
+                if let n = Int(inner) { out.append(.index(n)) } else { out.append(.key(String(inner))) }
+                i = close
+            } else {
+                cur.append(c)
+            }
+            i = path.index(after: i)
+        }
+        if !cur.isEmpty { out.append(.key(cur)) }
+        return out
+    }
+}
+
+extension JSONValue: Codable {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int.self) { self = .int(i) }
+        else if let d = try? c.decode(Double.self) { self = .double(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        switch self {
+        case .null: try c.encodeNil()
+        case .bool(let b): try c.encode(b)
+        case .int(let i): try c.encode(i)
+        case .double(let d): try c.encode(d)
+        case .string(let s): try c.encode(s)
+        case .array(let a): try c.encode(a)
+        case .object(let o): try c.encode(o)
+        }
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    public init(stringLiteral v: String) { self = .string(v) }
+    public init(integerLiteral v: Int) { self = .int(v) }
+    public init(booleanLiteral v: Bool) { self = .bool(v) }
+    public init(arrayLiteral v: JSONValue...) { self = .array(v) }
+    public init(dictionaryLiteral v: (String, JSONValue)...) {
+        self = .object(Dictionary(v, uniquingKeysWith: { _, b in b }))
+    }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+// MARK: - Compact JSON text (Go's encoding/json style: sorted keys, no spaces)
+
+extension JSONValue {
+    /// `json.Marshal` output: keys sorted, no whitespace, `<`, `>`, `&` escaped as Go does.
+    public var compactJSON: String {
+        var out = ""
+        writeJSON(into: &out, indent: nil, level: 0)
+        return out
+    }
+
+    /// `json.MarshalIndent(v, "", "    ")`, as `kubectl get -o json` prints.
+    public func prettyJSON(indent: String = "    ") -> String {
+        var out = ""
+        writeJSON(into: &out, indent: indent, level: 0)
+        return out
+    }
+
+    private func writeJSON(into out: inout String, indent: String?, level: Int) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d): out += JSONValue.formatDouble(d)
+        case .string(let s): JSONValue.writeQuoted(s, into: &out)
+        case .array(let a):
+            if a.isEmpty { out += "[]"; return }
+            out += "["
+            for (n, v) in a.enumerated() {
+                if n > 0 { out += "," }
+                if let ind = indent { out += "\n" + String(repeating: ind, count: level + 1) }
+                v.writeJSON(into: &out, indent: indent, level: level + 1)
+            }
+            if let ind = indent { out += "\n" + String(repeating: ind, count: level) }
+            out += "]"
+        case .object(let o):
+            if o.isEmpty { out += "{}"; return }
+            out += "{"
+            for (n, k) in o.keys.sorted().enumerated() {
+                if n > 0 { out += "," }
+                if let ind = indent { out += "\n" + String(repeating: ind, count: level + 1) }
+                JSONValue.writeQuoted(k, into: &out)
+                out += indent == nil ? ":" : ": "
+                o[k]!.writeJSON(into: &out, indent: indent, level: level + 1)
+            }
+            if let ind = indent { out += "\n" + String(repeating: ind, count: level) }
+            out += "}"
+        }
+    }
+
+    static func formatDouble(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e21 { return String(Int(d)) }
+        return String(d)
+    }
+
+    static func writeQuoted(_ s: String, into out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default:
+                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        out += "\""
+    }
+}
+
+// MARK: - Typed <-> untyped
+
+public enum JSONBridge {
+    public static func encode<T: Encodable>(_ value: T) throws -> JSONValue {
+        let data = try JSONEncoder().encode(value)
+        return try JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
+        let data = try JSONEncoder().encode(value)
+        return try JSONDecoder().decode(T.self, from: data)
+    }
+}
