@@ -1,0 +1,194 @@
+import KubeAPI
+
+/// Reconciles objects of interest toward their desired state, client-go style: store changes
+/// enqueue keys, `reconcile` reads state and writes objects back through the cluster.
+protocol Controller: AnyObject {
+    /// Keys (`namespace/name`) of the objects to reconcile after a change.
+    func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String]
+    func reconcile(_ key: String, in cluster: Cluster)
+}
+
+/// The simulated cluster: apiserver semantics over an object store, a virtual clock with a
+/// timer queue, a seeded random source and the controllers. Pure and deterministic: the
+/// caller owns time (`advance`) and everything else follows from the seed.
+public final class Cluster {
+    public let store = ObjectStore()
+    public private(set) var now: Double
+    public var random: SeededRandom
+    public var images: ImageCatalog
+    var timers = TimerQueue()
+    var controllers: [Controller] = []
+    private var queues: [[String]] = []
+    private var queued: [Set<String>] = []
+    /// Pods by the uid of their controlling owner: what the ReplicaSet controller and the
+    /// garbage collector ask for on every sync.
+    var dependents: [String: Set<String>] = [:]
+    /// Event names by what makes two events "the same" for aggregation.
+    private var eventIndex: [String: String] = [:]
+    let kubelet = Kubelet()
+    let scheduler = Scheduler()
+    /// Safety net against a controller bug turning into an endless loop.
+    public var maxReconcilesPerDrain = 5_000_000
+
+    public init(seed: UInt64 = 1, startTime: Double = Cluster.defaultStartTime, images: ImageCatalog = .standard) {
+        self.now = startTime
+        self.random = SeededRandom(seed: seed)
+        self.images = images
+        store.clock = { [unowned self] in self.now }
+        controllers = [scheduler, kubelet, ReplicaSetController(), DeploymentController(), GarbageCollector()]
+        queues = Array(repeating: [], count: controllers.count)
+        queued = Array(repeating: [], count: controllers.count)
+        _ = store.subscribe { [unowned self] change in self.route(change) }
+    }
+
+    /// 2026-11-26 09:00:00 UTC: a fixed, believable "now" so transcripts never depend on the host.
+    public static let defaultStartTime: Double = 1_795_683_600
+
+    public var time: Time { Time(seconds: now) }
+
+    // MARK: - Time
+
+    /// Lets `seconds` of virtual time pass, firing due timers and letting every controller
+    /// catch up after each moment.
+    public func advance(by seconds: Double) {
+        let target = now + max(0, seconds)
+        drain()
+        while let due = timers.nextDue, due <= target {
+            now = max(now, due)
+            // Fire everything due at this instant before controllers react, as a real
+            // controller-manager sees a batch of kubelet updates at once.
+            while let d = timers.nextDue, d <= now, let t = timers.pop() { t.action(self) }
+            drain()
+        }
+        now = target
+        drain()
+    }
+
+    /// Advances until nothing more is scheduled within `limit` seconds, or `limit` elapses.
+    /// Returns the seconds that passed.
+    @discardableResult
+    public func settle(limit: Double = 600, until condition: ((Cluster) -> Bool)? = nil) -> Double {
+        let start = now
+        drain()
+        while now - start < limit {
+            if let c = condition, c(self) { break }
+            guard let due = timers.nextDue else { break }
+            if due - start > limit { break }
+            advance(by: due - now)
+        }
+        return now - start
+    }
+
+    func schedule(after seconds: Double, _ action: @escaping (Cluster) -> Void) {
+        timers.schedule(at: now + seconds, action)
+    }
+
+    var hasPendingTimers: Bool { !timers.isEmpty }
+    public var nextTimerDue: Double? { timers.nextDue }
+
+    // MARK: - Controller queues
+
+    private func route(_ change: ObjectStore.Change) {
+        indexDependents(change)
+        for (i, c) in controllers.enumerated() {
+            for k in c.keys(for: change, in: self) where !queued[i].contains(k) {
+                queued[i].insert(k)
+                queues[i].append(k)
+            }
+        }
+    }
+
+    private func indexDependents(_ change: ObjectStore.Change) {
+        guard change.object is Pod || change.object is ReplicaSet else { return }
+        let key = "\(change.object.resource.kind)|\(ObjectStore.key(change.object.namespace, change.object.name))"
+        if let old = change.old?.metadata.controllerRef?.uid { dependents[old]?.remove(key) }
+        if change.old != nil && change.old?.metadata.controllerRef == nil { dependents[Cluster.orphans]?.remove(key) }
+        guard change.type != .deleted else { return }
+        dependents[change.object.metadata.controllerRef?.uid ?? Cluster.orphans, default: []].insert(key)
+    }
+
+    /// Lets controllers work until no queue has anything left.
+    func drain() {
+        var budget = maxReconcilesPerDrain
+        var progressed = true
+        while progressed && budget > 0 {
+            progressed = false
+            for i in controllers.indices where !queues[i].isEmpty {
+                // Take the whole batch in sorted order: deterministic, and a key enqueued
+                // again during the batch is processed once more afterwards.
+                let batch = queues[i].sorted()
+                queues[i].removeAll(keepingCapacity: true)
+                queued[i].removeAll(keepingCapacity: true)
+                for k in batch {
+                    controllers[i].reconcile(k, in: self)
+                    budget -= 1
+                }
+                progressed = true
+            }
+        }
+    }
+
+    /// The pseudo-owner under which objects without a controller are indexed.
+    static let orphans = "<orphans>"
+
+    func pods(ownedBy uid: String) -> [Pod] {
+        (dependents[uid] ?? []).sorted().compactMap { k in
+            guard k.hasPrefix("Pod|") else { return nil }
+            let parts = k.dropFirst(4).split(separator: "/", maxSplits: 1)
+            return store.get(Pod.self, namespace: String(parts[0]), name: String(parts[1]))
+        }
+    }
+
+    func replicaSets(ownedBy uid: String) -> [ReplicaSet] {
+        (dependents[uid] ?? []).sorted().compactMap { k in
+            guard k.hasPrefix("ReplicaSet|") else { return nil }
+            let parts = k.dropFirst(11).split(separator: "/", maxSplits: 1)
+            return store.get(ReplicaSet.self, namespace: String(parts[0]), name: String(parts[1]))
+        }
+    }
+
+    // MARK: - Events
+
+    /// Records an Event the way client-go's recorder does: a repeat of the same
+    /// reason/message for the same object bumps count and lastTimestamp.
+    func recordEvent(for object: any APIObject, type: String = "Normal", reason: String, message: String,
+                     component: String, host: String? = nil, fieldPath: String? = nil) {
+        let ns = object.resource.namespaced ? object.namespace : "default"
+        let dedupKey = "\(object.metadata.uid ?? "")|\(fieldPath ?? "")|\(reason)|\(component)|\(message)"
+        if let name = eventIndex[dedupKey], var e = store.get(Event.self, namespace: ns, name: name) {
+            e.count = (e.count ?? 1) + 1
+            e.lastTimestamp = time
+            store.put(e)
+            return
+        }
+        var ref = ObjectReference()
+        ref.kind = object.resource.kind
+        ref.namespace = object.resource.namespaced ? object.namespace : nil
+        ref.name = object.name
+        ref.uid = object.metadata.uid
+        ref.apiVersion = object.resource.apiVersion
+        ref.resourceVersion = object.metadata.resourceVersion
+        ref.fieldPath = fieldPath
+        var meta = ObjectMeta(name: "\(object.name).\(random.hex(16))", namespace: ns)
+        meta.uid = random.uuid()
+        meta.creationTimestamp = time
+        var e = Event(metadata: meta, involvedObject: ref)
+        e.reason = reason
+        e.message = message
+        e.source = EventSource(component: component, host: host)
+        e.firstTimestamp = time
+        e.lastTimestamp = time
+        e.count = 1
+        e.type = type
+        e.reportingComponent = component
+        e.reportingInstance = host ?? ""
+        eventIndex[dedupKey] = meta.name!
+        store.put(e)
+    }
+
+    public func events(for object: any APIObject) -> [Event] {
+        let ns = object.resource.namespaced ? object.namespace : "default"
+        return store.list(Event.self, namespace: ns).filter { $0.involvedObject.uid == object.metadata.uid }
+            .sorted { ($0.firstTimestamp?.seconds ?? 0, Int($0.metadata.resourceVersion ?? "") ?? 0) < ($1.firstTimestamp?.seconds ?? 0, Int($1.metadata.resourceVersion ?? "") ?? 0) }
+    }
+}

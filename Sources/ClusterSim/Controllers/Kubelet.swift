@@ -1,0 +1,417 @@
+import Foundation
+import KubeAPI
+
+/// One line a container wrote, for `kubectl logs`.
+public struct LogLine: Sendable, Equatable {
+    public let time: Double
+    public let text: String
+}
+
+/// Every node's kubelet and container runtime: sandbox, image pulls (with back-off for
+/// images the registry doesn't have), container start, readiness, exit and restart by
+/// restartPolicy, graceful termination. Transitions happen on timers so AGE and watches
+/// show a believable timeline.
+final class Kubelet: Controller {
+    /// What the kubelet remembers of a pod it runs, by pod uid.
+    struct PodRuntime {
+        var key: String
+        var terminating = false
+        /// Container name → how many times it has started (for logs and back-off).
+        var starts: [String: Int] = [:]
+        var pullFailures: [String: Int] = [:]
+        var programs: [String: ContainerProgram] = [:]
+    }
+
+    private var runtimes: [String: PodRuntime] = [:]
+    var nodeImages: [String: Set<String>] = [:]
+    private var nextIP: [String: Int] = [:]
+    /// `uid/container/instance` → output lines.
+    var logs: [String: [LogLine]] = [:]
+
+    func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
+        guard let pod = change.object as? Pod else { return [] }
+        if change.type == .deleted {
+            runtimes[pod.metadata.uid ?? ""] = nil
+            return []
+        }
+        guard pod.spec?.nodeName != nil else { return [] }
+        let uid = pod.metadata.uid ?? ""
+        if runtimes[uid] == nil || (pod.metadata.deletionTimestamp != nil && runtimes[uid]?.terminating == false) {
+            return [ObjectStore.key(pod.namespace, pod.name)]
+        }
+        return []
+    }
+
+    func reconcile(_ key: String, in cluster: Cluster) {
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]),
+              pod.spec?.nodeName != nil, let uid = pod.metadata.uid else { return }
+        if runtimes[uid] == nil {
+            runtimes[uid] = PodRuntime(key: key)
+            if pod.metadata.deletionTimestamp == nil && !["Succeeded", "Failed"].contains(pod.phase) {
+                if pod.status?.containerStatuses?.first?.state?.running != nil {
+                    adopt(pod, cluster)
+                } else {
+                    start(pod, cluster)
+                }
+            }
+        }
+        if pod.metadata.deletionTimestamp != nil, runtimes[uid]?.terminating == false {
+            runtimes[uid]?.terminating = true
+            terminate(pod, cluster)
+        }
+    }
+
+    // MARK: - Helpers over the live pod
+
+    /// Re-reads the pod and applies `change` if it is still the same incarnation.
+    private func mutate(_ uid: String, _ cluster: Cluster, _ change: (inout Pod) -> Void) {
+        guard let key = runtimes[uid]?.key else { return }
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        guard var pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]), pod.metadata.uid == uid else { return }
+        change(&pod)
+        refreshConditions(&pod, cluster)
+        cluster.updateStatus(pod)
+    }
+
+    private func live(_ uid: String, _ cluster: Cluster) -> Pod? {
+        guard let key = runtimes[uid]?.key else { return nil }
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        guard let pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]), pod.metadata.uid == uid else { return nil }
+        return pod
+    }
+
+    private func setContainer(_ pod: inout Pod, _ name: String, _ change: (inout ContainerStatus) -> Void) {
+        guard var list = pod.status?.containerStatuses, let i = list.firstIndex(where: { $0.name == name }) else { return }
+        change(&list[i])
+        pod.status?.containerStatuses = list
+    }
+
+    private func refreshConditions(_ pod: inout Pod, _ cluster: Cluster) {
+        var st = pod.status ?? PodStatus()
+        let statuses = st.containerStatuses ?? []
+        let allReady = !statuses.isEmpty && statuses.allSatisfy { $0.ready }
+        let notReady = statuses.filter { !$0.ready }.map(\.name)
+        let terminal = ["Succeeded", "Failed"].contains(st.phase ?? "")
+        func cond(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) {
+            let status = ok ? "True" : "False"
+            var list = st.conditions ?? []
+            if let i = list.firstIndex(where: { $0.type == type }) {
+                if list[i].status != status || list[i].reason != reason {
+                    list[i] = Condition(type: type, status: status, lastTransitionTime: cluster.time, reason: reason, message: message)
+                }
+            } else {
+                list.append(Condition(type: type, status: status, lastTransitionTime: cluster.time, reason: reason, message: message))
+            }
+            st.conditions = list
+        }
+        let unready = "containers with unready status: [\(notReady.joined(separator: " "))]"
+        cond("PodReadyToStartContainers", st.podIP != nil && !terminal)
+        cond("Initialized", true)
+        if terminal {
+            cond("Ready", false, reason: "PodCompleted")
+            cond("ContainersReady", false, reason: "PodCompleted")
+        } else {
+            cond("Ready", allReady, reason: allReady ? nil : "ContainersNotReady", message: allReady ? nil : unready)
+            cond("ContainersReady", allReady, reason: allReady ? nil : "ContainersNotReady", message: allReady ? nil : unready)
+        }
+        cond("PodScheduled", true)
+        let order = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
+        st.conditions = st.conditions?.sorted { (order.firstIndex(of: $0.type) ?? 9) < (order.firstIndex(of: $1.type) ?? 9) }
+        pod.status = st
+    }
+
+    // MARK: - Start
+
+    private func start(_ pod: Pod, _ cluster: Cluster) {
+        let uid = pod.metadata.uid!
+        let node = pod.spec!.nodeName!
+        let hostIP = cluster.store.get(Node.self, namespace: "", name: node)?.internalIP ?? ""
+        mutate(uid, cluster) { p in
+            var st = p.status ?? PodStatus()
+            st.phase = "Pending"
+            st.hostIP = hostIP
+            st.hostIPs = [PodIP(ip: hostIP)]
+            st.startTime = cluster.time
+            st.containerStatuses = p.spec!.containers.map { c in
+                var s = ContainerStatus(name: c.name, image: c.image ?? "")
+                s.imageID = ""
+                return s
+            }
+            p.status = st
+        }
+        let sandbox = cluster.random.double(0.3...0.8)
+        cluster.schedule(after: sandbox) { [unowned self] cluster in
+            guard let p = self.live(uid, cluster), p.metadata.deletionTimestamp == nil else { return }
+            let ip = p.spec?.hostNetwork == true ? hostIP : self.allocateIP(node: node, cluster)
+            self.mutate(uid, cluster) { p in
+                p.status?.podIP = ip
+                p.status?.podIPs = [PodIP(ip: ip)]
+            }
+            for c in p.spec!.containers { self.pull(uid, c, cluster) }
+        }
+    }
+
+    /// A pod that was already running when the simulation began (the bootstrap cluster).
+    private func adopt(_ pod: Pod, _ cluster: Cluster) {
+        let uid = pod.metadata.uid!
+        for c in pod.spec!.containers {
+            runtimes[uid]?.starts[c.name] = 1
+            let info = cluster.images.lookup(c.image ?? "") ?? ImageInfo(size: 0, defaultProgram: [], digest: "")
+            runtimes[uid]?.programs[c.name] = .forever(sigterm: info.exitsOnSIGTERM)
+        }
+    }
+
+    private func allocateIP(node: String, _ cluster: Cluster) -> String {
+        let cidr = cluster.store.get(Node.self, namespace: "", name: node)?.spec?.podCIDR ?? "10.244.0.0/24"
+        let prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
+        if nextIP[node] == nil { nextIP[node] = cluster.random.int(2..<60) }
+        let n = nextIP[node]!
+        nextIP[node] = n >= 254 ? 2 : n + 1
+        return "\(prefix).\(n)"
+    }
+
+    private func pull(_ uid: String, _ c: Container, _ cluster: Cluster) {
+        guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+        let node = pod.spec!.nodeName!
+        let image = c.image ?? ""
+        let normalized = ImageCatalog.normalize(image)
+        let cached = nodeImages[node]?.contains(normalized) == true
+        let policy = c.imagePullPolicy ?? "IfNotPresent"
+        let ref = "spec.containers{\(c.name)}"
+        if cached && policy != "Always" {
+            cluster.recordEvent(for: pod, reason: "Pulled", message: "Container image \"\(image)\" already present on machine", component: "kubelet", host: node, fieldPath: ref)
+            cluster.schedule(after: cluster.random.double(0.1...0.4)) { [unowned self] cluster in self.startContainer(uid, c, cluster) }
+            return
+        }
+        if policy == "Never" {
+            mutate(uid, cluster) { p in
+                self.setContainer(&p, c.name) { $0.state = ContainerState(waiting: ContainerStateWaiting(reason: "ErrImageNeverPull", message: "Container image \"\(image)\" is not present with pull policy of Never")) }
+            }
+            cluster.recordEvent(for: pod, type: "Warning", reason: "ErrImageNeverPull", message: "Container image \"\(image)\" is not present with pull policy of Never", component: "kubelet", host: node, fieldPath: ref)
+            return
+        }
+        cluster.recordEvent(for: pod, reason: "Pulling", message: "Pulling image \"\(image)\"", component: "kubelet", host: node, fieldPath: ref)
+        guard let info = cluster.images.lookup(image) else {
+            let wait = cluster.random.double(0.8...2.0)
+            cluster.schedule(after: wait) { [unowned self] cluster in self.pullFailed(uid, c, cluster) }
+            return
+        }
+        let seconds = cached ? cluster.random.double(0.4...1.2)
+            : (1.0 + Double(info.size) / 12_000_000) * cluster.random.double(0.85...1.2)
+        cluster.schedule(after: seconds) { [unowned self] cluster in
+            guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+            self.nodeImages[node, default: []].insert(normalized)
+            let d = GoDuration.milliseconds(seconds)
+            cluster.recordEvent(for: pod, reason: "Pulled", message: "Successfully pulled image \"\(image)\" in \(d) (\(d) including waiting). Image size: \(info.size) bytes.", component: "kubelet", host: node, fieldPath: ref)
+            cluster.schedule(after: cluster.random.double(0.1...0.3)) { [unowned self] cluster in self.startContainer(uid, c, cluster) }
+        }
+    }
+
+    private func pullFailed(_ uid: String, _ c: Container, _ cluster: Cluster) {
+        guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+        let node = pod.spec!.nodeName!
+        let image = c.image ?? ""
+        let ref = "spec.containers{\(c.name)}"
+        let full = ImageCatalog.normalize(image)
+        let repo = String(full[..<(full.lastIndex(of: ":") ?? full.endIndex)])
+        let known = cluster.images.images.keys.contains { $0.hasPrefix(repo + ":") }
+        let detail = known
+            ? "rpc error: code = NotFound desc = failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": \(full): not found"
+            : "rpc error: code = Unknown desc = failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
+        let failures = (runtimes[uid]?.pullFailures[c.name] ?? 0) + 1
+        runtimes[uid]?.pullFailures[c.name] = failures
+        mutate(uid, cluster) { p in
+            self.setContainer(&p, c.name) { $0.state = ContainerState(waiting: ContainerStateWaiting(reason: "ErrImagePull", message: detail)) }
+        }
+        cluster.recordEvent(for: pod, type: "Warning", reason: "Failed", message: "Failed to pull image \"\(image)\": \(detail)", component: "kubelet", host: node, fieldPath: ref)
+        cluster.recordEvent(for: pod, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: "kubelet", host: node, fieldPath: ref)
+        let backoff = min(10.0 * pow(2.0, Double(failures - 1)), 300)
+        cluster.schedule(after: cluster.random.double(0.5...1.5)) { [unowned self] cluster in
+            guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+            self.mutate(uid, cluster) { p in
+                self.setContainer(&p, c.name) { $0.state = ContainerState(waiting: ContainerStateWaiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\": ErrImagePull: \(detail)")) }
+            }
+            cluster.recordEvent(for: pod, reason: "BackOff", message: "Back-off pulling image \"\(image)\"", component: "kubelet", host: node, fieldPath: ref)
+            cluster.recordEvent(for: pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: node, fieldPath: ref)
+            cluster.schedule(after: backoff) { [unowned self] cluster in self.pull(uid, c, cluster) }
+        }
+    }
+
+    private func startContainer(_ uid: String, _ c: Container, _ cluster: Cluster) {
+        guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+        let node = pod.spec!.nodeName!
+        let ref = "spec.containers{\(c.name)}"
+        let info = cluster.images.lookup(c.image ?? "")!
+        let program = ContainerProgram.resolve(command: c.command, args: c.args, image: info)
+        let instance = runtimes[uid]?.starts[c.name] ?? 0
+        runtimes[uid]?.starts[c.name] = instance + 1
+        runtimes[uid]?.programs[c.name] = program
+        cluster.recordEvent(for: pod, reason: "Created", message: "Created container: \(c.name)", component: "kubelet", host: node, fieldPath: ref)
+        cluster.recordEvent(for: pod, reason: "Started", message: "Started container \(c.name)", component: "kubelet", host: node, fieldPath: ref)
+        let started = cluster.time
+        let logKey = "\(uid)/\(c.name)/\(instance)"
+        logs[logKey] = program.output.map { LogLine(time: started.seconds + $0.at, text: $0.text == "@date" ? Self.dateLine(started.seconds + $0.at) : $0.text) }
+        let containerID = "containerd://" + cluster.random.hex(64)
+        let full = ImageCatalog.normalize(c.image ?? "")
+        let repo = String(full[..<(full.lastIndex(of: ":") ?? full.endIndex)])
+        let hasProbe = c.readinessProbe != nil
+        mutate(uid, cluster) { p in
+            self.setContainer(&p, c.name) { s in
+                s.state = ContainerState(running: ContainerStateRunning(startedAt: started))
+                s.ready = !hasProbe
+                s.started = true
+                s.containerID = containerID
+                s.image = full
+                s.imageID = "\(repo)@\(info.digest)"
+            }
+            if (p.status?.containerStatuses ?? []).allSatisfy({ $0.state?.running != nil || $0.state?.terminated != nil }) {
+                p.status?.phase = "Running"
+            }
+        }
+        if let probe = c.readinessProbe {
+            let delay = Double(max(probe.initialDelaySeconds ?? 0, 0)) + cluster.random.double(0.2...1.0)
+            cluster.schedule(after: delay) { [unowned self] cluster in
+                guard self.live(uid, cluster)?.status?.containerStatuses?.first(where: { $0.name == c.name })?.containerID == containerID else { return }
+                self.mutate(uid, cluster) { p in self.setContainer(&p, c.name) { $0.ready = true } }
+            }
+        }
+        if let d = program.duration {
+            cluster.schedule(after: max(d, 0.05)) { [unowned self] cluster in
+                guard self.live(uid, cluster)?.status?.containerStatuses?.first(where: { $0.name == c.name })?.containerID == containerID else { return }
+                self.containerExited(uid, c, code: program.exitCode, cluster)
+            }
+        }
+    }
+
+    static func dateLine(_ t: Double) -> String {
+        let c = Time(seconds: t).utcComponents
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return String(format: "%@ %@ %2d %02d:%02d:%02d UTC %d", days[c.weekday], months[c.month - 1], c.day, c.hour, c.minute, c.second, c.year)
+    }
+
+    // MARK: - Exit and restart
+
+    private func containerExited(_ uid: String, _ c: Container, code: Int, _ cluster: Cluster) {
+        guard let pod = live(uid, cluster) else { return }
+        let policy = pod.spec?.restartPolicy ?? "Always"
+        let restart = pod.metadata.deletionTimestamp == nil && (policy == "Always" || (policy == "OnFailure" && code != 0))
+        let finished = cluster.time
+        mutate(uid, cluster) { p in
+            self.setContainer(&p, c.name) { s in
+                let startedAt = s.state?.running?.startedAt
+                s.state = ContainerState(terminated: ContainerStateTerminated(exitCode: code, reason: code == 0 ? "Completed" : "Error",
+                                                                              startedAt: startedAt, finishedAt: finished, containerID: s.containerID))
+                s.ready = false
+                s.started = false
+            }
+            if !restart {
+                let all = p.status?.containerStatuses ?? []
+                if all.allSatisfy({ $0.state?.terminated != nil }) {
+                    p.status?.phase = all.allSatisfy({ $0.state?.terminated?.exitCode == 0 }) ? "Succeeded" : "Failed"
+                }
+            }
+        }
+        guard restart else { return }
+        let restarts = (live(uid, cluster)?.status?.containerStatuses?.first { $0.name == c.name }?.restartCount) ?? 0
+        let backoff = restarts == 0 ? 0 : min(10.0 * pow(2.0, Double(restarts - 1)), 300)
+        let node = pod.spec!.nodeName!
+        cluster.schedule(after: cluster.random.double(0.5...1.5)) { [unowned self] cluster in
+            guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+            let podRef = "\(pod.name)_\(pod.namespace)(\(uid))"
+            self.mutate(uid, cluster) { p in
+                self.setContainer(&p, c.name) { s in
+                    s.lastState = ContainerState(terminated: s.state?.terminated)
+                    s.restartCount += 1
+                    if backoff > 0 {
+                        s.state = ContainerState(waiting: ContainerStateWaiting(reason: "CrashLoopBackOff",
+                            message: "back-off \(GoDuration.seconds(backoff)) restarting failed container=\(c.name) pod=\(podRef)"))
+                    }
+                }
+            }
+            if backoff > 0 {
+                cluster.recordEvent(for: pod, type: "Warning", reason: "BackOff",
+                                    message: "Back-off restarting failed container \(c.name) in pod \(pod.name)_\(pod.namespace)(\(uid))",
+                                    component: "kubelet", host: node, fieldPath: "spec.containers{\(c.name)}")
+            }
+            cluster.schedule(after: backoff) { [unowned self] cluster in
+                guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+                cluster.recordEvent(for: pod, reason: "Pulled", message: "Container image \"\(c.image ?? "")\" already present on machine",
+                                    component: "kubelet", host: node, fieldPath: "spec.containers{\(c.name)}")
+                self.startContainer(uid, c, cluster)
+            }
+        }
+    }
+
+    // MARK: - Termination
+
+    private func terminate(_ pod: Pod, _ cluster: Cluster) {
+        let uid = pod.metadata.uid!
+        let grace = Double(pod.metadata.deletionGracePeriodSeconds ?? 30)
+        let running = (pod.status?.containerStatuses ?? []).filter { $0.state?.running != nil }.map(\.name)
+        var slowest = 0.0
+        for name in running {
+            cluster.recordEvent(for: pod, reason: "Killing", message: "Stopping container \(name)", component: "kubelet",
+                                host: pod.spec?.nodeName, fieldPath: "spec.containers{\(name)}")
+            let quick = runtimes[uid]?.programs[name]?.exitsOnSIGTERM ?? true
+            slowest = max(slowest, quick ? min(cluster.random.double(0.3...0.9), grace) : grace)
+        }
+        cluster.schedule(after: slowest) { [unowned self] cluster in
+            let finished = cluster.time
+            self.mutate(uid, cluster) { p in
+                for name in running {
+                    let quick = self.runtimes[uid]?.programs[name]?.exitsOnSIGTERM ?? true
+                    self.setContainer(&p, name) { s in
+                        let code = quick ? 0 : 137
+                        s.state = ContainerState(terminated: ContainerStateTerminated(exitCode: code, reason: code == 0 ? "Completed" : "Error",
+                            startedAt: s.state?.running?.startedAt, finishedAt: finished, containerID: s.containerID))
+                        s.ready = false
+                        s.started = false
+                    }
+                }
+            }
+            // The kubelet confirms the deletion once the containers are gone.
+            cluster.schedule(after: cluster.random.double(0.6...1.2)) { [unowned self] cluster in
+                guard var p = self.live(uid, cluster) else { return }
+                p.metadata.deletionGracePeriodSeconds = 0
+                p = cluster.store.put(p) as! Pod
+                cluster.store.remove(.pods, namespace: p.namespace, name: p.name)
+            }
+        }
+    }
+
+    // MARK: - Logs
+
+    func logLines(pod: Pod, container: String, previous: Bool) -> [LogLine]? {
+        guard let uid = pod.metadata.uid, let starts = runtimes[uid]?.starts[container], starts > 0 else { return nil }
+        let instance = previous ? starts - 2 : starts - 1
+        guard instance >= 0 else { return nil }
+        return logs["\(uid)/\(container)/\(instance)"] ?? []
+    }
+}
+
+/// Go's time.Duration String() for the durations events print.
+enum GoDuration {
+    /// Truncated to milliseconds: `2.115s`, `850ms`, `1m2.5s`.
+    static func milliseconds(_ s: Double) -> String {
+        let ms = Int((s * 1000).rounded(.down))
+        if ms < 1000 { return "\(ms)ms" }
+        let minutes = ms / 60_000
+        let rest = ms % 60_000
+        var secs = String(rest / 1000)
+        let frac = rest % 1000
+        if frac > 0 {
+            var f = String(frac).leftPadded(3)
+            while f.hasSuffix("0") { f.removeLast() }
+            secs += "." + f
+        }
+        return minutes > 0 ? "\(minutes)m\(secs)s" : "\(secs)s"
+    }
+
+    static func seconds(_ s: Double) -> String {
+        let total = Int(s)
+        if total >= 60 { return "\(total / 60)m\(total % 60)s" }
+        return "\(total)s"
+    }
+}

@@ -1,0 +1,1 @@
+// Lab engine: see issue 3.
