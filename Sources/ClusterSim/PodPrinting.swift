@@ -62,28 +62,7 @@ public enum PodPrinting {
         guard n > 0 else { return "0" }
         let last = statuses.compactMap { $0.lastState?.terminated?.finishedAt?.seconds }.max()
         guard let l = last else { return String(n) }
-        return "\(n) (\(Age.human(now - l)) ago)"
+        return "\(n) (\(HumanDuration.format(seconds: now - l)) ago)"
     }
 }
 
-/// apimachinery's duration.HumanDuration: how AGE and other durations read.
-public enum Age {
-    public static func human(_ d: Double) -> String {
-        if d < -1 { return "<invalid>" }
-        if d < 0 { return "0s" }
-        let s = Int(d)
-        if s < 120 { return "\(s)s" }
-        let m = s / 60
-        if m < 10 { let r = s % 60; return r == 0 ? "\(m)m" : "\(m)m\(r)s" }
-        if m < 180 { return "\(m)m" }
-        let h = s / 3600
-        if h < 8 { let r = (s % 3600) / 60; return r == 0 ? "\(h)h" : "\(h)h\(r)m" }
-        if h < 48 { return "\(h)h" }
-        if h < 192 { let r = h % 24; let days = h / 24; return r == 0 ? "\(days)d" : "\(days)d\(r)h" }
-        let days = h / 24
-        if days < 365 * 2 { return "\(days)d" }
-        let y = days / 365
-        if y < 8 { let r = days % 365; return r == 0 ? "\(y)y" : "\(y)y\(r)d" }
-        return "\(y)y"
-    }
-}

@@ -18,7 +18,7 @@ extension Cluster {
         let now = self.now
         func age(_ o: any APIObject) -> String {
             guard let t = o.metadata.creationTimestamp else { return "<unknown>" }
-            return Age.human(now - t.seconds)
+            return HumanDuration.format(seconds: now - t.seconds)
         }
         func cols(_ names: [String], wide: [String] = []) -> [Table.Column] {
             names.map { Table.Column(name: $0, priority: 0) } + wide.map { Table.Column(name: $0, priority: 1) }
@@ -84,8 +84,8 @@ extension Cluster {
                 let first = e.firstTimestamp ?? e.metadata.creationTimestamp
                 let obj = "\((e.involvedObject.kind ?? "").lowercased())/\(e.involvedObject.name ?? "")"
                 let source = [e.source?.component, e.source?.host].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                return [last.map { Age.human(now - $0.seconds) } ?? "<unknown>", e.type ?? "", e.reason ?? "", obj,
-                        e.involvedObject.fieldPath ?? "", source, (e.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines), first.map { Age.human(now - $0.seconds) } ?? "<unknown>",
+                return [last.map { HumanDuration.format(seconds: now - $0.seconds) } ?? "<unknown>", e.type ?? "", e.reason ?? "", obj,
+                        e.involvedObject.fieldPath ?? "", source, (e.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines), first.map { HumanDuration.format(seconds: now - $0.seconds) } ?? "<unknown>",
                         String(e.count ?? 1), e.name]
             })
         default:

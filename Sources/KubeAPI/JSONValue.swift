@@ -202,3 +202,10 @@ public enum JSONBridge {
         return try JSONDecoder().decode(T.self, from: data)
     }
 }
+
+extension JSONValue {
+    /// Parses JSON text (e.g. a last-applied-configuration annotation).
+    public static func parse(_ text: String) throws -> JSONValue {
+        try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))
+    }
+}

@@ -10,6 +10,8 @@ public struct Time: Codable, Sendable, Hashable, Comparable {
     public static func < (a: Time, b: Time) -> Bool { a.seconds < b.seconds }
 
     public var rfc3339: String { Time.format(seconds, fractional: false) }
+    /// RFC 3339 with nanoseconds, as container log timestamps are written.
+    public var rfc3339Nano: String { Time.format(seconds, fractional: true).replacingOccurrences(of: "Z", with: "000Z") }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()

@@ -415,3 +415,11 @@ enum GoDuration {
         return "\(total)s"
     }
 }
+
+extension Cluster {
+    /// What `kubectl logs` reads from the node: the lines written so far by the current
+    /// (or previous) instance of a container, nil if it never started.
+    public func logs(pod: Pod, container: String, previous: Bool) -> [LogLine]? {
+        kubelet.logLines(pod: pod, container: container, previous: previous)?.filter { $0.time <= now }
+    }
+}
