@@ -22,7 +22,7 @@ public final class Cluster {
     private var queued: [Set<String>] = []
     /// Pods by the uid of their controlling owner: what the ReplicaSet controller and the
     /// garbage collector ask for on every sync.
-    var dependents: [String: Set<String>] = [:]
+    var dependents: [String: Set<ObjectKey>] = [:]
     /// Event names by what makes two events "the same" for aggregation.
     private var eventIndex: [String: String] = [:]
     let kubelet = Kubelet()
@@ -41,6 +41,9 @@ public final class Cluster {
         _ = store.subscribe { [unowned self] change in self.route(change) }
     }
 
+    /// How far apart two moments must be for controllers to react to each separately.
+    public static let tick = 0.1
+
     /// 2026-11-26 09:00:00 UTC: a fixed, believable "now" so transcripts never depend on the host.
     public static let defaultStartTime: Double = 1_795_683_600
 
@@ -54,10 +57,13 @@ public final class Cluster {
         let target = now + max(0, seconds)
         drain()
         while let due = timers.nextDue, due <= target {
-            now = max(now, due)
-            // Fire everything due at this instant before controllers react, as a real
-            // controller-manager sees a batch of kubelet updates at once.
-            while let d = timers.nextDue, d <= now, let t = timers.pop() { t.action(self) }
+            // Fire everything due within one controller-manager tick before controllers
+            // react: they see a burst of kubelet updates as one batch, as real informers do.
+            let tickEnd = min(due + Cluster.tick, target)
+            while let d = timers.nextDue, d <= tickEnd, let t = timers.pop() {
+                now = max(now, d)
+                t.action(self)
+            }
             drain()
         }
         now = target
@@ -74,9 +80,18 @@ public final class Cluster {
             if let c = condition, c(self) { break }
             guard let due = timers.nextDue else { break }
             if due - start > limit { break }
-            advance(by: due - now)
+            advanceToNextBatch()
         }
         return now - start
+    }
+
+    /// Moves time to the next moment anything is scheduled, taking everything due within
+    /// the following tick as one batch. Returns false when nothing is scheduled.
+    @discardableResult
+    public func advanceToNextBatch() -> Bool {
+        guard let due = timers.nextDue else { return false }
+        advance(by: max(due - now, 0) + Cluster.tick)
+        return true
     }
 
     func schedule(after seconds: Double, _ action: @escaping (Cluster) -> Void) {
@@ -100,9 +115,8 @@ public final class Cluster {
 
     private func indexDependents(_ change: ObjectStore.Change) {
         guard change.object is Pod || change.object is ReplicaSet else { return }
-        let key = "\(change.object.resource.kind)|\(ObjectStore.key(change.object.namespace, change.object.name))"
-        if let old = change.old?.metadata.controllerRef?.uid { dependents[old]?.remove(key) }
-        if change.old != nil && change.old?.metadata.controllerRef == nil { dependents[Cluster.orphans]?.remove(key) }
+        let key = ObjectKey(kind: change.object.resource.kind, namespace: change.object.namespace, name: change.object.name)
+        if let old = change.old { dependents[old.metadata.controllerRef?.uid ?? Cluster.orphans]?.remove(key) }
         guard change.type != .deleted else { return }
         dependents[change.object.metadata.controllerRef?.uid ?? Cluster.orphans, default: []].insert(key)
     }
@@ -132,19 +146,13 @@ public final class Cluster {
     static let orphans = "<orphans>"
 
     func pods(ownedBy uid: String) -> [Pod] {
-        (dependents[uid] ?? []).sorted().compactMap { k in
-            guard k.hasPrefix("Pod|") else { return nil }
-            let parts = k.dropFirst(4).split(separator: "/", maxSplits: 1)
-            return store.get(Pod.self, namespace: String(parts[0]), name: String(parts[1]))
-        }
+        (dependents[uid] ?? []).filter { $0.kind == "Pod" }.sorted()
+            .compactMap { store.get(Pod.self, namespace: $0.namespace, name: $0.name) }
     }
 
     func replicaSets(ownedBy uid: String) -> [ReplicaSet] {
-        (dependents[uid] ?? []).sorted().compactMap { k in
-            guard k.hasPrefix("ReplicaSet|") else { return nil }
-            let parts = k.dropFirst(11).split(separator: "/", maxSplits: 1)
-            return store.get(ReplicaSet.self, namespace: String(parts[0]), name: String(parts[1]))
-        }
+        (dependents[uid] ?? []).filter { $0.kind == "ReplicaSet" }.sorted()
+            .compactMap { store.get(ReplicaSet.self, namespace: $0.namespace, name: $0.name) }
     }
 
     // MARK: - Events
@@ -191,4 +199,18 @@ public final class Cluster {
         return store.list(Event.self, namespace: ns).filter { $0.involvedObject.uid == object.metadata.uid }
             .sorted { ($0.firstTimestamp?.seconds ?? 0, Int($0.metadata.resourceVersion ?? "") ?? 0) < ($1.firstTimestamp?.seconds ?? 0, Int($1.metadata.resourceVersion ?? "") ?? 0) }
     }
+}
+
+/// Identifies one object in the store.
+struct ObjectKey: Hashable, Comparable {
+    let kind: String
+    let namespace: String
+    let name: String
+
+    static func < (a: ObjectKey, b: ObjectKey) -> Bool {
+        (a.kind, a.namespace, a.name) < (b.kind, b.namespace, b.name)
+    }
+
+    /// The garbage collector's queue key: `Kind|namespace/name`.
+    var queueKey: String { "\(kind)|\(ObjectStore.key(namespace, name))" }
 }

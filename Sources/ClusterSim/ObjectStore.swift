@@ -26,8 +26,7 @@ public final class ObjectStore {
         public let ready: Bool
     }
 
-    private var tables: [String: [String: any APIObject]] = [:]
-    private var sortedKeys: [String: [String]] = [:]
+    private var tables: [String: AnyTable] = [:]
     public private(set) var resourceVersion = 1
     public private(set) var history: [HistoryEntry] = []
     private var subscribers: [Int: (Change) -> Void] = [:]
@@ -38,28 +37,35 @@ public final class ObjectStore {
 
     static func key(_ namespace: String, _ name: String) -> String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
 
+    private func table<T: APIObject>(_ t: T.Type) -> KindTable<T> {
+        if let existing = tables[T.resource.kind] { return existing as! KindTable<T> }
+        let created = KindTable<T>()
+        tables[T.resource.kind] = created
+        return created
+    }
+
+    private func anyTable(_ r: ResourceType) -> AnyTable {
+        if let existing = tables[r.kind] { return existing }
+        let created = r.objectType.makeTable()
+        tables[r.kind] = created
+        return created
+    }
+
     public func get(_ r: ResourceType, namespace: String, name: String) -> (any APIObject)? {
-        tables[r.kind]?[ObjectStore.key(r.namespaced ? namespace : "", name)]
+        tables[r.kind]?.getAny(ObjectStore.key(r.namespaced ? namespace : "", name))
     }
 
     public func get<T: APIObject>(_ t: T.Type, namespace: String, name: String) -> T? {
-        get(T.resource, namespace: namespace, name: name) as? T
+        table(T.self).items[ObjectStore.key(T.resource.namespaced ? namespace : "", name)]
     }
 
     /// Objects in key order (namespace, then name), as etcd lists them.
     public func list(_ r: ResourceType, namespace: String? = nil) -> [any APIObject] {
-        guard let table = tables[r.kind] else { return [] }
-        if sortedKeys[r.kind] == nil { sortedKeys[r.kind] = table.keys.sorted() }
-        let keys = sortedKeys[r.kind]!
-        if let ns = namespace, r.namespaced {
-            let prefix = ns + "/"
-            return keys.lazy.filter { $0.hasPrefix(prefix) }.map { table[$0]! }
-        }
-        return keys.map { table[$0]! }
+        tables[r.kind]?.listAny(prefix: r.namespaced ? namespace.map { $0 + "/" } : nil) ?? []
     }
 
     public func list<T: APIObject>(_ t: T.Type, namespace: String? = nil) -> [T] {
-        list(T.resource, namespace: namespace).map { $0 as! T }
+        table(T.self).list(prefix: T.resource.namespaced ? namespace.map { $0 + "/" } : nil)
     }
 
     public func count(_ r: ResourceType) -> Int { tables[r.kind]?.count ?? 0 }
@@ -72,9 +78,7 @@ public final class ObjectStore {
         obj.metadata.resourceVersion = String(resourceVersion)
         let r = obj.resource
         let k = ObjectStore.key(r.namespaced ? obj.namespace : "", obj.name)
-        let old = tables[r.kind]?[k]
-        if old == nil { sortedKeys[r.kind] = nil }
-        tables[r.kind, default: [:]][k] = obj
+        let old = anyTable(r).putAny(obj, key: k)
         emit(Change(type: old == nil ? .added : .modified, object: obj, old: old, resourceVersion: resourceVersion, time: clock()))
         return obj
     }
@@ -82,8 +86,7 @@ public final class ObjectStore {
     @discardableResult
     public func remove(_ r: ResourceType, namespace: String, name: String) -> (any APIObject)? {
         let k = ObjectStore.key(r.namespaced ? namespace : "", name)
-        guard var obj = tables[r.kind]?.removeValue(forKey: k) else { return nil }
-        sortedKeys[r.kind] = nil
+        guard var obj = tables[r.kind]?.removeAny(key: k) else { return nil }
         resourceVersion += 1
         obj.metadata.resourceVersion = String(resourceVersion)
         emit(Change(type: .deleted, object: obj, old: obj, resourceVersion: resourceVersion, time: clock()))
@@ -113,4 +116,58 @@ public final class ObjectStore {
         }
         for id in subscribers.keys.sorted() { subscribers[id]?(c) }
     }
+}
+
+/// One kind's objects, stored as their concrete type so reads need no per-object casts.
+protocol AnyTable: AnyObject {
+    var count: Int { get }
+    func getAny(_ key: String) -> (any APIObject)?
+    func listAny(prefix: String?) -> [any APIObject]
+    func putAny(_ object: any APIObject, key: String) -> (any APIObject)?
+    func removeAny(key: String) -> (any APIObject)?
+}
+
+final class KindTable<T: APIObject>: AnyTable {
+    var items: [String: T] = [:]
+    private var sorted: [String]?
+
+    var count: Int { items.count }
+
+    private func keys() -> [String] {
+        if let s = sorted { return s }
+        let s = items.keys.sorted()
+        sorted = s
+        return s
+    }
+
+    func list(prefix: String?) -> [T] {
+        let ks = keys()
+        guard let p = prefix else { return ks.map { items[$0]! } }
+        // Keys are sorted, so one namespace's objects are contiguous.
+        var lo = 0, hi = ks.count
+        while lo < hi { let mid = (lo + hi) / 2; if ks[mid] < p { lo = mid + 1 } else { hi = mid } }
+        var out: [T] = []
+        var i = lo
+        while i < ks.count, ks[i].hasPrefix(p) { out.append(items[ks[i]]!); i += 1 }
+        return out
+    }
+
+    func getAny(_ key: String) -> (any APIObject)? { items[key] }
+    func listAny(prefix: String?) -> [any APIObject] { list(prefix: prefix) }
+
+    func putAny(_ object: any APIObject, key: String) -> (any APIObject)? {
+        let old = items.updateValue(object as! T, forKey: key)
+        if old == nil { sorted = nil }
+        return old
+    }
+
+    func removeAny(key: String) -> (any APIObject)? {
+        let old = items.removeValue(forKey: key)
+        if old != nil { sorted = nil }
+        return old
+    }
+}
+
+extension APIObject {
+    static func makeTable() -> AnyTable { KindTable<Self>() }
 }

@@ -30,22 +30,35 @@ public struct SeededRandom: Sendable {
         String((0..<n).map { _ in SeededRandom.alphanums[int(0..<SeededRandom.alphanums.count)] })
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// A version-4 UUID in its usual text form.
     public mutating func uuid() -> String {
-        let hex = Array("0123456789abcdef")
-        var s = ""
-        for i in 0..<32 {
-            if [8, 12, 16, 20].contains(i) { s += "-" }
-            var d = int(0..<16)
-            if i == 12 { d = 4 }
-            if i == 16 { d = 8 + d % 4 }
-            s.append(hex[d])
+        var a = next(), b = next()
+        var bytes = [UInt8](repeating: 0, count: 36)
+        var i = 0
+        for n in 0..<32 {
+            if n == 8 || n == 12 || n == 16 || n == 20 { bytes[i] = UInt8(ascii: "-"); i += 1 }
+            var d: Int
+            if n < 16 { d = Int(a & 15); a >>= 4 } else { d = Int(b & 15); b >>= 4 }
+            if n == 12 { d = 4 }
+            if n == 16 { d = 8 + d % 4 }
+            bytes[i] = SeededRandom.hexDigits[d]
+            i += 1
         }
-        return s
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public mutating func hex(_ n: Int) -> String {
-        let hex = Array("0123456789abcdef")
-        return String((0..<n).map { _ in hex[int(0..<16)] })
+        var bytes = [UInt8](repeating: 0, count: n)
+        var bits = next(), left = 16
+        for i in 0..<n {
+            if left == 0 { bits = next(); left = 16 }
+            bytes[i] = SeededRandom.hexDigits[Int(bits & 15)]
+            bits >>= 4
+            left -= 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

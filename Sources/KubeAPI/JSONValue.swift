@@ -164,10 +164,8 @@ extension JSONValue {
         }
     }
 
-    static func formatDouble(_ d: Double) -> String {
-        if d == d.rounded(), abs(d) < 1e21 { return String(Int(d)) }
-        return String(d)
-    }
+    /// encoding/json's float format (integers below 1e21 without exponent or fraction).
+    static func formatDouble(_ d: Double) -> String { GoStrconv.jsonFloat(d) }
 
     static func writeQuoted(_ s: String, into out: inout String) {
         out += "\""

@@ -118,6 +118,10 @@ public final class Kubectl {
         } catch let e as RawError {
             inv.out.err(e.text)
             inv.out.exitCode = 1
+        } catch let e as PrinterFailure {
+            inv.out.out(e.stdout)
+            inv.out.err(e.stderr)
+            inv.out.exitCode = 1
         } catch {
             inv.out.err("error: \(error)\n")
             inv.out.exitCode = 1

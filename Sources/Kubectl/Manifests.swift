@@ -49,7 +49,7 @@ extension Kubectl {
             do {
                 docs = try YAMLCodec.parseDocuments(text)
             } catch let e as YAMLParseError {
-                return (out, KubectlError(e.kubectlMessage(file: name)))
+                return (out, KubectlError(e.errorText(file: name)))
             } catch {
                 return (out, KubectlError("error parsing \(name): \(error)"))
             }

@@ -9,7 +9,7 @@ final class GarbageCollector: Controller {
         let selfKey = "\(o.resource.kind)|\(ObjectStore.key(o.namespace, o.name))"
         var keys: [String] = []
         if change.type == .deleted, let uid = o.metadata.uid {
-            keys += (cluster.dependents[uid] ?? []).sorted()
+            keys += (cluster.dependents[uid] ?? []).sorted().map(\.queueKey)
         }
         if change.type != .deleted, o.metadata.deletionTimestamp != nil,
            !(o.metadata.finalizers ?? []).filter({ $0 == "foregroundDeletion" || $0 == "orphan" }).isEmpty {

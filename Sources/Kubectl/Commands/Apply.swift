@@ -75,13 +75,7 @@ extension Kubectl {
 
     private func applyOne(_ m: Manifest, dry: DryRun, format: OutputFormat, inv: inout Invocation) throws {
         let ns = try targetNamespace(m, inv)
-        var manifestJSON = m.json
-        if m.type.namespaced { manifestJSON["metadata"]?["namespace"] = .string(ns) }
-        let lastApplied = LastApplied.annotationValue(for: manifestJSON)
-        var annotated = manifestJSON
-        var ann = annotated["metadata"]?["annotations"]?.objectValue ?? [:]
-        ann[ApplyCommand.lastAppliedKey] = .string(lastApplied)
-        annotated["metadata"]?["annotations"] = .object(ann)
+        let annotated = LastApplied.modified(m.json, namespace: m.type.namespaced ? ns : nil)
         let name = m.object.name
         let label = "\(m.type.qualifiedKind)/\(name)"
         if let current = try? cluster.get(m.type, namespace: ns, name: name) {
@@ -90,7 +84,12 @@ extension Kubectl {
             if original == nil {
                 inv.out.err("Warning: resource \(m.type.qualifiedPlural)/\(name) is missing the \(ApplyCommand.lastAppliedKey) annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
             }
-            let merged = try ApplyMerge.threeWay(original: original, modified: annotated, current: currentJSON, kind: m.type.kind)
+            let merged: ApplyMerge.Outcome
+            do {
+                merged = try ApplyMerge.threeWay(original: original, modified: annotated, current: currentJSON, kind: m.type.kind)
+            } catch {
+                throw RawError(text: error.kubectlServerText + "\n")
+            }
             if merged.patchIsEmpty {
                 try report(current, label: label, verb: "unchanged", dry: dry, format: format, inv: &inv)
                 return
@@ -149,13 +148,7 @@ extension Kubectl {
                 do {
                     let ns = try targetNamespace(m, inv)
                     var json = m.json
-                    if f.bool("save-config") {
-                        var withNS = json
-                        if m.type.namespaced { withNS["metadata"]?["namespace"] = .string(ns) }
-                        var ann = json["metadata"]?["annotations"]?.objectValue ?? [:]
-                        ann[ApplyCommand.lastAppliedKey] = .string(LastApplied.annotationValue(for: withNS))
-                        json["metadata"]?["annotations"] = .object(ann)
-                    }
+                    if f.bool("save-config") { json = LastApplied.modified(m.json, namespace: m.type.namespaced ? ns : nil) }
                     let obj = try m.type.decode(json)
                     let label = "\(m.type.qualifiedKind)/\(obj.name)"
                     if dry == .client { try report(obj, label: label, verb: "created", dry: dry, format: format, inv: &inv); continue }

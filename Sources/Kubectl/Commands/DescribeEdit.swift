@@ -105,7 +105,7 @@ extension Kubectl {
             do {
                 doc = try YAMLCodec.parseDocument(body)
             } catch let e as YAMLParseError {
-                failureComment = "# The edited file had a syntax error: \(e.kubectlMessage(file: path).replacingOccurrences(of: "error parsing \(path): ", with: ""))\n#\n"
+                failureComment = "# The edited file had a syntax error: \(e.detail)\n#\n"
                 continue
             }
             do {

@@ -158,7 +158,7 @@ extension Kubectl {
         let start = cluster.now
         while cluster.now - start < waitLimit {
             guard let due = cluster.nextTimerDue, due - start <= waitLimit else { break }
-            cluster.advance(by: max(due - cluster.now, 0))
+            cluster.advanceToNextBatch()
             for (type, obj) in pending { try emit([obj], event: type) }
             pending.removeAll()
         }

@@ -79,7 +79,6 @@ extension Kubectl {
 
     func recordIfAsked(_ obj: inout any APIObject, _ inv: Invocation, path: String) {
         guard inv.flags.bool("record") else { return }
-        inv.flags.has("record") ? () : ()
         obj.metadata.annotations = (obj.metadata.annotations ?? [:]).merging(["kubernetes.io/change-cause": changeCause(inv, path: path)]) { _, b in b }
     }
 
@@ -241,22 +240,18 @@ extension Kubectl {
             throw KubectlError("must specify -p to patch")
         }
         let type = inv.flags.string("type") ?? "strategic"
-        guard ["strategic", "merge", "json"].contains(type) else {
-            throw KubectlError("--type must be one of [json merge strategic], not \"\(type)\"")
-        }
+        if case .failure(let e) = PatchType.parse(type) { throw RawError(text: e.kubectlLocalText + "\n") }
         let patchJSON: JSONValue
-        do { patchJSON = try YAMLCodec.parseDocument(text) } catch {
-            throw KubectlError("unable to parse \"\(text)\": \(error)")
+        do { patchJSON = try YAMLCodec.parseDocument(text) } catch let e as YAMLParseError {
+            throw RawError(text: PatchText.kubectlParseError(patch: text, yamlError: e.detail) + "\n")
         }
         for obj in try targets(inv.flags.positionals, inv) {
             let current = obj.toJSON()
             let result: JSONValue
             do {
                 result = try PatchEngine.apply(type: type, patch: patchJSON, to: current, kind: obj.resource.kind)
-            } catch let e as KubectlError {
-                throw e
             } catch {
-                throw APIError(reason: "BadRequest", message: "\(error)", code: 400)
+                throw RawError(text: error.kubectlServerText + "\n")
             }
             let updated: any APIObject
             do { updated = try obj.resource.decode(result) } catch let e as DecodeError {

@@ -111,7 +111,7 @@ extension Kubectl {
         let start = cluster.now
         while cluster.now - start < limit {
             guard let due = cluster.nextTimerDue, due - start <= limit else { break }
-            cluster.advance(by: max(due - cluster.now, 0))
+            cluster.advanceToNextBatch()
             guard changed else { continue }
             changed = false
             guard let cur = cluster.store.get(Deployment.self, namespace: d.namespace, name: d.name) else {
