@@ -62,7 +62,9 @@ func scale(replicas: Int = 10_000, workers: Int = 100) {
     d.spec?.template = PodTemplateSpec(metadata: ObjectMeta(labels: ["app": "big"]),
                                        spec: PodSpec(containers: [Container(name: "nginx", image: "nginx:1.14")]))
     let (_, created) = measure { _ = try? cluster.create(d, namespace: "default") }
+    let before = cluster.reconcileCounts
     let (_, settled) = measure { cluster.settle(limit: 300) }
+    print("reconciles (scheduler, kubelet, replicaset, deployment, gc):", zip(cluster.reconcileCounts, before).map { $0 - $1 })
     let ready = cluster.store.get(Deployment.self, namespace: "default", name: "big")?.status?.readyReplicas ?? 0
     let ws = NullWorkspace()
     let kubectl = Kubectl(cluster: cluster, workspace: ws)
