@@ -45,17 +45,12 @@ extension Kubectl {
         }
         var out: [Manifest] = []
         for (name, text) in files {
-            let docs: [JSONValue]
-            do {
-                docs = try YAMLCodec.parseDocuments(text)
-            } catch let e as YAMLParseError {
-                return (out, KubectlError(e.errorText(file: name)))
-            } catch {
-                return (out, KubectlError("error parsing \(name): \(error)"))
-            }
-            for doc in docs {
+            // Documents before a broken one are still acted on, as kubectl's stream visitor does.
+            let stream = YAMLCodec.parseStream(text)
+            for doc in stream.documents {
                 do { out.append(try manifest(doc, source: name)) } catch { return (out, error) }
             }
+            if let e = stream.error { return (out, KubectlError(e.errorText(file: name))) }
         }
         return (out, nil)
     }

@@ -184,12 +184,25 @@ struct FieldFilter {
     func matches(_ o: any APIObject) throws -> Bool {
         let j = o.toJSON()
         for t in terms {
-            let supported = ["metadata.name", "metadata.namespace", "status.phase", "spec.nodeName", "spec.restartPolicy",
-                             "spec.schedulerName", "spec.serviceAccountName", "status.podIP", "status.nominatedNodeName"]
+            // The field labels each kind's apiserver registry accepts.
+            var supported = ["metadata.name", "metadata.namespace"]
+            switch o.resource.kind {
+            case "Pod": supported += ["status.phase", "spec.nodeName", "spec.restartPolicy", "spec.schedulerName",
+                                      "spec.serviceAccountName", "status.podIP", "status.nominatedNodeName", "spec.hostNetwork"]
+            case "Event": supported += ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name",
+                                        "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+                                        "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"]
+            case "Node": supported += ["spec.unschedulable"]
+            case "Namespace": supported += ["status.phase"]
+            case "ReplicaSet": supported += ["status.replicas"]
+            default: break
+            }
             guard supported.contains(t.path) else {
                 throw APIError(reason: "BadRequest", message: "Unable to find \"\(o.resource.group.isEmpty ? "" : o.resource.group + "/")\(o.resource.version), Resource=\(o.resource.plural)\" that match label selector \"\", field selector \"\(t.path)=\(t.value)\": field label not supported: \(t.path)", code: 400)
             }
-            let v = j.value(atPath: t.path)?.stringValue ?? ""
+            let field = t.path == "source" ? "source.component" : t.path
+            let raw = j.value(atPath: field)
+            let v = raw?.stringValue ?? raw.map { $0.isNull ? "" : $0.compactJSON } ?? ""
             if (v == t.value) != t.equal { return false }
         }
         return true

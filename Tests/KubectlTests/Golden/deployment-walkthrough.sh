@@ -1,0 +1,3 @@
+kubectl apply -f nginx-deployment.yaml
+kubectl get pod,deploy,rs
+kubectl rollout history deployment nginx-deployment
