@@ -11,21 +11,31 @@ struct Manifest {
 }
 
 extension Kubectl {
-    /// Reads every object named by `-f PATH` (file, directory or `-` for stdin), in order.
-    /// A bad document stops the stream at that point, as kubectl's builder does: the
-    /// objects before it are returned along with the error.
-    func readManifests(_ path: String, _ inv: Invocation, recursive: Bool = false) throws -> [Manifest] {
-        let (docs, error) = manifestStream(path, inv, recursive: recursive)
-        if let e = error { throw e }
-        return docs
+    /// One document of a `-f` stream: an object, or why that document could not be used.
+    enum StreamEntry {
+        case object(Manifest)
+        case failure(Error)
     }
 
-    func manifestStream(_ path: String, _ inv: Invocation, recursive: Bool = false) -> ([Manifest], Error?) {
+    /// Reads every object named by `-f PATH`, failing on the first bad document.
+    func readManifests(_ path: String, _ inv: Invocation, recursive: Bool = false) throws -> [Manifest] {
+        try manifestStream(path, inv, recursive: recursive).map { entry in
+            switch entry {
+            case .object(let m): return m
+            case .failure(let e): throw e
+            }
+        }
+    }
+
+    /// Reads every object named by `-f PATH` (file, directory or `-` for stdin), in order, as
+    /// kubectl's builder visits them: a document kubectl can't map or decode is an error for
+    /// that document only; a YAML syntax error ends the file there.
+    func manifestStream(_ path: String, _ inv: Invocation, recursive: Bool = false) -> [StreamEntry] {
         var files: [(name: String, text: String)] = []
         if path == "-" {
             files = [("STDIN", inv.stdin ?? "")]
         } else if path.hasPrefix("http://") || path.hasPrefix("https://") {
-            return ([], KubectlError("unable to read URL \"\(path)\", server reported 404 Not Found, status code=404"))
+            return [.failure(KubectlError("unable to read URL \"\(path)\", server reported 404 Not Found, status code=404"))]
         } else if workspace.isDirectory(path) {
             func walk(_ dir: String) {
                 for entry in workspace.listDirectory(dir) ?? [] {
@@ -37,22 +47,34 @@ extension Kubectl {
                 }
             }
             walk(path)
-            if files.isEmpty { return ([], KubectlError("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]")) }
+            if files.isEmpty { return [.failure(KubectlError("error reading [\(path)]: recognized file extensions are [.json .yaml .yml]"))] }
         } else if let text = workspace.readFile(path) {
             files = [(path, text)]
         } else {
-            return ([], KubectlError("the path \"\(path)\" does not exist"))
+            return [.failure(KubectlError("the path \"\(path)\" does not exist"))]
         }
-        var out: [Manifest] = []
+        var out: [StreamEntry] = []
         for (name, text) in files {
-            // Documents before a broken one are still acted on, as kubectl's stream visitor does.
             let stream = YAMLCodec.parseStream(text)
             for doc in stream.documents {
-                do { out.append(try manifest(doc, source: name)) } catch { return (out, error) }
+                do { out.append(.object(try manifest(doc, source: name))) } catch { out.append(.failure(error)) }
             }
-            if let e = stream.error { return (out, KubectlError(e.errorText(file: name))) }
+            if let e = stream.error { out.append(.failure(KubectlError(e.errorText(file: name)))); break }
         }
-        return (out, nil)
+        return out
+    }
+
+    /// Prints errors as kubectl's CheckErr does: one error with its `error: ` prefix, several
+    /// as an aggregate, one per line without it.
+    func report(_ errors: [Error], into out: inout CommandOutput) {
+        guard !errors.isEmpty else { return }
+        out.exitCode = 1
+        if errors.count == 1 { out.err(errorText(errors[0])); return }
+        for e in errors {
+            var text = errorText(e)
+            if text.hasPrefix("error: ") { text.removeFirst(7) }
+            out.err(text)
+        }
     }
 
     func manifest(_ doc: JSONValue, source: String) throws -> Manifest {

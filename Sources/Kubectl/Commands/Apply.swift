@@ -49,18 +49,16 @@ extension Kubectl {
         if paths.isEmpty { throw KubectlError("must specify one of -f and -k") }
         let dry = try DryRun.parse(f, out: &inv.out)
         let format = try OutputFormat.parse(f.string("output"), template: f.string("template"), tableAllowed: false)
-        var errors: [String] = []
+        var errors: [Error] = []
         for path in paths {
-            let (docs, streamError) = manifestStream(path, inv, recursive: f.bool("recursive"))
-            for m in docs {
-                do { try applyOne(m, dry: dry, format: format, inv: &inv) } catch { errors.append(errorText(error)) }
+            for entry in manifestStream(path, inv, recursive: f.bool("recursive")) {
+                switch entry {
+                case .object(let m): do { try applyOne(m, dry: dry, format: format, inv: &inv) } catch { errors.append(error) }
+                case .failure(let e): errors.append(e)
+                }
             }
-            if let e = streamError { errors.append(errorText(e)) }
         }
-        if !errors.isEmpty {
-            inv.out.err(errors.joined())
-            inv.out.exitCode = 1
-        }
+        report(errors, into: &inv.out)
     }
 
     /// Renders an error the way kubectl's CheckErr would, with its trailing newline.
@@ -141,10 +139,13 @@ extension Kubectl {
         }
         let dry = try DryRun.parse(f, out: &inv.out)
         let format = try OutputFormat.parse(f.string("output"), template: f.string("template"), tableAllowed: false)
-        var errors: [String] = []
+        var errors: [Error] = []
         for path in paths {
-            let (docs, streamError) = manifestStream(path, inv, recursive: f.bool("recursive"))
-            for m in docs {
+            for entry in manifestStream(path, inv, recursive: f.bool("recursive")) {
+                guard case .object(let m) = entry else {
+                    if case .failure(let e) = entry { errors.append(e) }
+                    continue
+                }
                 do {
                     let ns = try targetNamespace(m, inv)
                     var json = m.json
@@ -158,14 +159,10 @@ extension Kubectl {
                     } catch let e as APIError where e.reason != "Invalid" {
                         throw RawError(text: e.kubectlText(context: "error when creating \"\(m.source)\": ") + "\n")
                     }
-                } catch { errors.append(errorText(error)) }
+                } catch { errors.append(error) }
             }
-            if let e = streamError { errors.append(errorText(e)) }
         }
-        if !errors.isEmpty {
-            inv.out.err(errors.joined())
-            inv.out.exitCode = 1
-        }
+        report(errors, into: &inv.out)
     }
 
     /// `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND…]`.

@@ -47,9 +47,12 @@ extension Kubectl {
         var errors: [String] = []
         if !f.strings("filename").isEmpty {
             for path in f.strings("filename") {
-                let (docs, err) = manifestStream(path, inv, recursive: f.bool("recursive"))
-                for m in docs { targets.append((m.type, try targetNamespace(m, inv), m.object.name)) }
-                if let e = err { errors.append(errorText(e)) }
+                for entry in manifestStream(path, inv, recursive: f.bool("recursive")) {
+                    switch entry {
+                    case .object(let m): targets.append((m.type, try targetNamespace(m, inv), m.object.name))
+                    case .failure(let e): errors.append(errorText(e))
+                    }
+                }
             }
         } else {
             if f.positionals.isEmpty {
