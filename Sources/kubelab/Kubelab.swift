@@ -28,6 +28,36 @@ struct Kubelab: ParsableCommand {
         subcommands: [Play.self],
         defaultSubcommand: Play.self
     )
+
+    static func main() {
+        let args = GlobalOptions.afterSubcommand(Array(CommandLine.arguments.dropFirst()),
+                                                 subcommands: configuration.subcommands.map { $0._commandName })
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+extension GlobalOptions {
+    /// CLI.md lets global options come before the subcommand (`kubelab --seed 3 play`):
+    /// move them after it, where the subcommand's option group parses them.
+    static func afterSubcommand(_ args: [String], subcommands: [String]) -> [String] {
+        guard let sub = args.firstIndex(where: { subcommands.contains($0) }), sub > 0 else { return args }
+        let withValue: Set<String> = ["--seed", "--labs", "--state"]
+        var moved: [String] = []
+        var rest: [String] = []
+        var i = 0
+        while i < sub {
+            let a = args[i]
+            if withValue.contains(a), i + 1 < sub { moved += [a, args[i + 1]]; i += 2; continue }
+            if a == "--no-color" || withValue.contains(where: { a.hasPrefix($0 + "=") }) { moved.append(a) } else { rest.append(a) }
+            i += 1
+        }
+        return rest + [args[sub]] + moved + args[(sub + 1)...]
+    }
 }
 
 struct Play: ParsableCommand {
@@ -48,6 +78,7 @@ struct Play: ParsableCommand {
         let sim = Simulation(seed: global.seed, files: files, isTerminal: interactive && isatty(STDOUT_FILENO) == 1)
         let session = sim.makeSession(secondsPerCommand: step)
         if interactive {
+            sim.terminalEditor = HostEditor.edit(in: sim.workspace)
             PlainTerminal(session: session).run()
             return
         }
@@ -121,5 +152,28 @@ enum Resources {
             files[name] = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
         }
         return files
+    }
+}
+
+/// Opens a real editor for a workspace file: the file is copied to a private temporary
+/// file on the host, edited there, and copied back into the jailed workspace.
+enum HostEditor {
+    static func edit(in workspace: VirtualFS) -> (String, String) -> Bool {
+        return { path, typed in
+            let env = ProcessInfo.processInfo.environment
+            let editor = ["vi", "vim", "nano"].contains(typed) ? (env["VISUAL"] ?? env["EDITOR"] ?? typed) : typed
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kubelab-edit-\(getpid())")
+            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            let file = dir.appendingPathComponent(URL(fileURLWithPath: path).lastPathComponent)
+            try? (workspace.readFile(path) ?? "").write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            p.arguments = [editor, file.path]
+            do { try p.run() } catch { return false }
+            p.waitUntilExit()
+            guard p.terminationStatus == 0, let text = try? String(contentsOf: file, encoding: .utf8) else { return false }
+            return (try? workspace.writeFile(path, contents: text)) != nil
+        }
     }
 }
