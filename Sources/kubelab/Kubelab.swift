@@ -168,8 +168,9 @@ enum HostEditor {
             try? (workspace.readFile(path) ?? "").write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: dir) }
             let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = [editor, file.path]
+            // Through sh, so EDITOR may carry arguments (`code --wait`, `sed -i …`).
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", editor + " \"$0\"", file.path]
             do { try p.run() } catch { return false }
             p.waitUntilExit()
             guard p.terminationStatus == 0, let text = try? String(contentsOf: file, encoding: .utf8) else { return false }
