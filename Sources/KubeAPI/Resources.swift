@@ -40,7 +40,7 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
         for r in served {
             if n == r.plural || n == r.singular || r.shortNames.contains(n) || n == r.kind.lowercased() { return r }
             if !r.group.isEmpty && (n == "\(r.plural).\(r.group)" || n == "\(r.singular).\(r.group)"
-                || n == "\(r.plural).\(r.version).\(r.group)") { return r }
+                || n == "\(r.plural).\(r.version).\(r.group)" || n == "\(r.singular).\(r.version).\(r.group)") { return r }
         }
         return nil
     }

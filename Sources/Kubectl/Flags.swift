@@ -11,7 +11,11 @@ struct FlagSpec: Sendable {
 }
 
 /// A usage error kubectl reports with `See 'kubectl CMD --help' for usage.`
-struct UsageError: Error { let message: String }
+struct UsageError: Error {
+    let message: String
+    /// The command path for the help hint when it isn't the top-level command (`create deployment`).
+    var command: String? = nil
+}
 
 struct ParsedFlags {
     var positionals: [String] = []

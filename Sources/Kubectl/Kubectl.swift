@@ -75,7 +75,7 @@ public final class Kubectl {
 
     /// Runs `kubectl ARGS…` (argv without the leading `kubectl`).
     public func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:]) -> CommandOutput {
-        guard let first = args.first(where: { !$0.hasPrefix("-") }) else {
+        guard let first = Kubectl.commandName(in: args) else {
             var out = CommandOutput()
             out.out(Kubectl.usage)
             return out
@@ -87,7 +87,7 @@ public final class Kubectl {
             return out
         }
         var rest = args
-        rest.remove(at: rest.firstIndex(of: first)!)
+        rest.remove(at: Kubectl.commandIndex(in: args)!)
         var inv: Invocation
         do {
             let flags = try ParsedFlags.parse(rest, specs: command.flags)
@@ -107,7 +107,7 @@ public final class Kubectl {
         do {
             try command.run(self)(&inv)
         } catch let e as UsageError {
-            inv.out.err("error: \(e.message)\nSee 'kubectl \(name) -h' for help and examples\n")
+            inv.out.err("error: \(e.message)\nSee 'kubectl \(e.command ?? name) -h' for help and examples\n")
             inv.out.exitCode = 1
         } catch let e as KubectlError {
             inv.out.err("error: \(e.message)\n")
@@ -127,6 +127,24 @@ public final class Kubectl {
             inv.out.exitCode = 1
         }
         return inv.out
+    }
+
+    /// The subcommand: the first word that is neither a flag nor the value of a global flag
+    /// given before it (`kubectl -n kube-system get pods`).
+    static func commandName(in args: [String]) -> String? { commandIndex(in: args).map { args[$0] } }
+
+    static func commandIndex(in args: [String]) -> Int? {
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if !a.hasPrefix("-") { return i }
+            if !a.contains("="), let spec = ParsedFlags.globalFlags.first(where: { "--\($0.name)" == a || ($0.short.map { "-\($0)" } == a) }),
+               spec.takesValue {
+                i += 1
+            }
+            i += 1
+        }
+        return nil
     }
 
     static let usage = """

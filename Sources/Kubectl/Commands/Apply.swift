@@ -168,11 +168,8 @@ extension Kubectl {
     /// `kubectl create deployment NAME --image=IMAGE [--replicas=N] [--port=P] [-- COMMAND…]`.
     private func createDeployment(_ inv: inout Invocation) throws {
         let f = inv.flags
-        guard f.positionals.count >= 2 else {
-            throw UsageError(message: "exactly one NAME is required, got 0")
-        }
         guard f.positionals.count == 2 else {
-            throw UsageError(message: "exactly one NAME is required, got \(f.positionals.count - 1)")
+            throw UsageError(message: "exactly one NAME is required, got \(f.positionals.count - 1)", command: "create deployment")
         }
         let name = f.positionals[1]
         let images = f.strings("image")
@@ -217,7 +214,9 @@ extension Kubectl {
 
     private func createNamespace(_ inv: inout Invocation) throws {
         let f = inv.flags
-        guard f.positionals.count == 2 else { throw UsageError(message: "exactly one NAME is required, got \(f.positionals.count - 1)") }
+        guard f.positionals.count == 2 else {
+            throw UsageError(message: "exactly one NAME is required, got \(f.positionals.count - 1)", command: "create namespace")
+        }
         let name = f.positionals[1]
         let dry = try DryRun.parse(f, out: &inv.out)
         let created = try cluster.create(Namespace(metadata: ObjectMeta(name: name)), namespace: "", dryRun: dry != .none)
