@@ -29,5 +29,6 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Shell"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "Shell"]),
     ]
 )
