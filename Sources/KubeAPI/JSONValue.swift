@@ -115,76 +115,17 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(nilLiteral: ()) { self = .null }
 }
 
-// MARK: - Compact JSON text (Go's encoding/json style: sorted keys, no spaces)
+// MARK: - JSON text as Go writes it
 
 extension JSONValue {
-    /// `json.Marshal` output: keys sorted, no whitespace, `<`, `>`, `&` escaped as Go does.
-    public var compactJSON: String {
-        var out = ""
-        writeJSON(into: &out, indent: nil, level: 0)
-        return out
-    }
+    /// `json.Marshal` output (see `GoJSON.marshal`): keys sorted, no whitespace.
+    public var compactJSON: String { GoJSON.marshal(self) }
 
-    /// `json.MarshalIndent(v, "", "    ")`, as `kubectl get -o json` prints.
-    public func prettyJSON(indent: String = "    ") -> String {
-        var out = ""
-        writeJSON(into: &out, indent: indent, level: 0)
-        return out
-    }
+    /// `json.MarshalIndent(v, "", indent)`; `kubectl get -o json` prints it with four spaces.
+    public func prettyJSON(indent: String = "    ") -> String { GoJSON.marshalIndent(self, indent: indent) }
 
-    private func writeJSON(into out: inout String, indent: String?, level: Int) {
-        switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += JSONValue.formatDouble(d)
-        case .string(let s): JSONValue.writeQuoted(s, into: &out)
-        case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "["
-            for (n, v) in a.enumerated() {
-                if n > 0 { out += "," }
-                if let ind = indent { out += "\n" + String(repeating: ind, count: level + 1) }
-                v.writeJSON(into: &out, indent: indent, level: level + 1)
-            }
-            if let ind = indent { out += "\n" + String(repeating: ind, count: level) }
-            out += "]"
-        case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            out += "{"
-            for (n, k) in o.keys.sorted().enumerated() {
-                if n > 0 { out += "," }
-                if let ind = indent { out += "\n" + String(repeating: ind, count: level + 1) }
-                JSONValue.writeQuoted(k, into: &out)
-                out += indent == nil ? ":" : ": "
-                o[k]!.writeJSON(into: &out, indent: indent, level: level + 1)
-            }
-            if let ind = indent { out += "\n" + String(repeating: ind, count: level) }
-            out += "}"
-        }
-    }
-
-    /// encoding/json's float format (integers below 1e21 without exponent or fraction).
-    static func formatDouble(_ d: Double) -> String { GoStrconv.jsonFloat(d) }
-
-    static func writeQuoted(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
-    }
+    /// encoding/json's float format; kept under this name for the typed API's callers.
+    static func formatDouble(_ d: Double) -> String { GoFloat.json(d) }
 }
 
 // MARK: - Typed <-> untyped

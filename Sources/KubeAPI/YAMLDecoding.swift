@@ -253,16 +253,15 @@ enum YAMLDocumentDecoder {
 enum GoYAMLPrecheck {
     /// Upper bound of flow nesting (brackets outside quotes and comments) plus indentation.
     static func estimatedDepth(_ doc: [UInt8]) -> Int {
-        var depth = 0, maxDepth = 0
-        var i = 0
-        var maxIndent = 0
+        var scan = FlowBracketScan()
+        var maxDepth = 0, maxIndent = 0
         var atLineStart = true
         var indent = 0
-        var inSingle = false, inDouble = false, inComment = false
+        var i = 0
         while i < doc.count {
             let c = doc[i]
             if c == 0x0A {
-                atLineStart = true; indent = 0; inComment = false
+                atLineStart = true; indent = 0; scan.newLine()
                 i += 1
                 continue
             }
@@ -271,22 +270,9 @@ enum GoYAMLPrecheck {
                 atLineStart = false
                 maxIndent = max(maxIndent, indent)
             }
-            if inComment { i += 1; continue }
-            if inSingle {
-                if c == UInt8(ascii: "'") { inSingle = false }
-            } else if inDouble {
-                if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inDouble = false }
-            } else {
-                switch c {
-                case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; maxDepth = max(maxDepth, depth)
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                case UInt8(ascii: "'"): inSingle = true
-                case UInt8(ascii: "\""): inDouble = true
-                case UInt8(ascii: "#"): inComment = true
-                default: break
-                }
-            }
-            i += 1
+            let opened: Bool
+            (i, opened) = scan.step(doc, i)
+            if opened { maxDepth = max(maxDepth, scan.depth) }
         }
         return maxDepth + maxIndent
     }
@@ -294,34 +280,52 @@ enum GoYAMLPrecheck {
     /// go-yaml: `yaml: line N: exceeded max depth of 10000` when the flow level passes 10000
     /// (scanner error at the bracket that goes too deep).
     static func depthError(_ doc: [UInt8]) -> YAMLDocumentError? {
-        var depth = 0, line = 0
-        var inSingle = false, inDouble = false, inComment = false
+        var scan = FlowBracketScan()
+        var line = 0
         var i = 0
         while i < doc.count {
-            let c = doc[i]
-            if c == 0x0A { line += 1; inComment = false; i += 1; continue }
-            if inComment { i += 1; continue }
-            if inSingle {
-                if c == UInt8(ascii: "'") { inSingle = false }
-            } else if inDouble {
-                if c == UInt8(ascii: "\\") { i += 1 } else if c == UInt8(ascii: "\"") { inDouble = false }
-            } else {
-                switch c {
-                case UInt8(ascii: "["), UInt8(ascii: "{"):
-                    depth += 1
-                    if depth > YAMLDocumentDecoder.maxDepth {
-                        return YAMLDocumentDecoder.goFail(problem: "exceeded max depth of 10000", problemLine0: line, contextLine0: line, scanner: true)
-                    }
-                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-                case UInt8(ascii: "'"): inSingle = true
-                case UInt8(ascii: "\""): inDouble = true
-                case UInt8(ascii: "#"): inComment = true
-                default: break
-                }
+            if doc[i] == 0x0A { line += 1; scan.newLine(); i += 1; continue }
+            let opened: Bool
+            (i, opened) = scan.step(doc, i)
+            if opened && scan.depth > YAMLDocumentDecoder.maxDepth {
+                return YAMLDocumentDecoder.goFail(problem: "exceeded max depth of 10000", problemLine0: line, contextLine0: line, scanner: true)
             }
-            i += 1
         }
         return YAMLDocumentError(line: nil, message: "exceeded max depth of 10000")
+    }
+}
+
+/// The flow depth of a YAML text read byte by byte, counting `[` `{` `]` `}` only outside
+/// quoted scalars and comments; the two depth checks above share it.
+struct FlowBracketScan {
+    private(set) var depth = 0
+    private var inSingle = false, inDouble = false, inComment = false
+
+    /// A newline ends a comment (quotes may span lines).
+    mutating func newLine() { inComment = false }
+
+    /// Reads the byte at `i`, which is not a newline; returns where the next byte to read is
+    /// (past the escaped character after a backslash in double quotes) and whether this
+    /// byte opened a flow collection.
+    mutating func step(_ doc: [UInt8], _ i: Int) -> (next: Int, opened: Bool) {
+        let c = doc[i]
+        if inComment { return (i + 1, false) }
+        if inSingle {
+            if c == UInt8(ascii: "'") { inSingle = false }
+        } else if inDouble {
+            if c == UInt8(ascii: "\\") { return (i + 2, false) }
+            if c == UInt8(ascii: "\"") { inDouble = false }
+        } else {
+            switch c {
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; return (i + 1, true)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+            case UInt8(ascii: "'"): inSingle = true
+            case UInt8(ascii: "\""): inDouble = true
+            case UInt8(ascii: "#"): inComment = true
+            default: break
+            }
+        }
+        return (i + 1, false)
     }
 }
 
@@ -537,7 +541,7 @@ enum GoJSONConversion {
         var sawNonFinite = false
         let out = try convert(v, &sawNonFinite)
         if sawNonFinite, let d = firstNonFinite(out) {
-            throw YAMLParseError.Reason.conversion("json: unsupported value: \(GoStrconv.formatFloat(d, "g"))")
+            throw YAMLParseError.Reason.conversion("json: unsupported value: \(GoFloat.format(d, "g"))")
         }
         return out
     }
@@ -547,7 +551,7 @@ enum GoJSONConversion {
         case .string(let s): return s
         case .int(let i): return String(i)
         case .float(let d):
-            let s = GoStrconv.formatFloat(d, "g", bitSize: 32)
+            let s = GoFloat.format(d, "g", bitSize: 32)
             switch s {
             case "+Inf": return ".inf"
             case "-Inf": return "-.inf"
@@ -569,7 +573,7 @@ enum GoJSONConversion {
         case .uint(let u): return u <= UInt64(Int.max) ? .int(Int(u)) : .double(Double(u))
         case .float(let d):
             if !d.isFinite { sawNonFinite = true; return .double(d) }
-            return jsonNumber(d)
+            return GoJSON.decodedNumber(d)
         case .string(let str): return .string(str)
         case .seq(let a):
             var out: [JSONValue] = []
@@ -598,15 +602,6 @@ enum GoJSONConversion {
         default: break
         }
         return nil
-    }
-
-    /// A float64 after json.Marshal and a decode into unstructured (int64 when the text is integral).
-    static func jsonNumber(_ d: Double) -> JSONValue {
-        let text = GoStrconv.jsonFloat(d)
-        if !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let i = Int(text) {
-            return .int(i)
-        }
-        return .double(d)
     }
 }
 

@@ -139,10 +139,10 @@ enum GoYAMLEmitter {
     static func numberText(_ d: Double) -> String {
         if d.isNaN { return ".nan" }
         if d.isInfinite { return d < 0 ? "-.inf" : ".inf" }
-        let text = GoStrconv.jsonFloat(d)
-        if let i = GoStrconv.parseInt(text, base: 10) { return String(i) }
-        if let u = GoStrconv.parseUint(text, base: 10) { return String(u) }
-        return GoStrconv.formatFloat(Double(text) ?? d, "g")
+        let text = GoFloat.json(d)
+        if case .success(let i) = GoStrconv.parseInt(text, base: 10) { return String(i) }
+        if case .success(let u) = GoStrconv.parseUint(text, base: 10) { return String(u) }
+        return GoFloat.format(Double(text) ?? d, "g")
     }
 
     /// encoder.stringv: literal if it has a newline, plain if it would read back as a
@@ -453,14 +453,14 @@ private struct Emitter {
         case .flowSequenceItem: emitFlowSequenceItem(ev, first: false)
         case .flowMappingFirstKey: emitFlowMappingKey(ev, first: true)
         case .flowMappingKey: emitFlowMappingKey(ev, first: false)
-        case .flowMappingSimpleValue: emitFlowMappingValue(ev, simple: true)
-        case .flowMappingValue: emitFlowMappingValue(ev, simple: false)
+        case .flowMappingSimpleValue: emitMappingValue(ev, simple: true, block: false)
+        case .flowMappingValue: emitMappingValue(ev, simple: false, block: false)
         case .blockSequenceFirstItem: emitBlockSequenceItem(ev, first: true)
         case .blockSequenceItem: emitBlockSequenceItem(ev, first: false)
         case .blockMappingFirstKey: emitBlockMappingKey(ev, first: true)
         case .blockMappingKey: emitBlockMappingKey(ev, first: false)
-        case .blockMappingSimpleValue: emitBlockMappingValue(ev, simple: true)
-        case .blockMappingValue: emitBlockMappingValue(ev, simple: false)
+        case .blockMappingSimpleValue: emitMappingValue(ev, simple: true, block: true)
+        case .blockMappingValue: emitMappingValue(ev, simple: false, block: true)
         case .end: break
         }
     }
@@ -477,59 +477,47 @@ private struct Emitter {
     mutating func popIndent() { indent = indents.removeLast() }
     mutating func popState() { state = states.removeLast() }
 
-    mutating func emitFlowSequenceItem(_ ev: Event, first: Bool) {
-        if first {
-            writeIndicator([UInt8(ascii: "[")], needWhitespace: true, isWhitespace: true, isIndention: false)
-            increaseIndent(flow: true, indentless: false)
-            flowLevel += 1
-        }
-        if case .sequenceEnd = ev {
-            flowLevel -= 1
-            popIndent()
-            writeIndicator([UInt8(ascii: "]")], needWhitespace: false, isWhitespace: false, isIndention: false)
-            popState()
-            return
-        }
+    /// The opening `[` or `{` of a flow collection: one flow level and one indent deeper.
+    mutating func beginFlowCollection(_ open: Character) {
+        writeIndicator([open.asciiValue!], needWhitespace: true, isWhitespace: true, isIndention: false)
+        increaseIndent(flow: true, indentless: false)
+        flowLevel += 1
+    }
+
+    /// The closing `]` or `}`: back to the indent and state from before the collection.
+    mutating func endFlowCollection(_ close: Character) {
+        flowLevel -= 1
+        popIndent()
+        writeIndicator([close.asciiValue!], needWhitespace: false, isWhitespace: false, isIndention: false)
+        popState()
+    }
+
+    /// What comes before each flow item: `,` after the first, and a line break once the
+    /// line is past the best width.
+    mutating func writeFlowItemSeparator(first: Bool) {
         if !first { writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false) }
         if column > bestWidth { writeIndent() }
+    }
+
+    mutating func emitFlowSequenceItem(_ ev: Event, first: Bool) {
+        if first { beginFlowCollection("[") }
+        if case .sequenceEnd = ev {
+            endFlowCollection("]")
+            return
+        }
+        writeFlowItemSeparator(first: first)
         states.append(.flowSequenceItem)
         emitNode(ev, root: false, sequence: true, mapping: false, simpleKey: false)
     }
 
     mutating func emitFlowMappingKey(_ ev: Event, first: Bool) {
-        if first {
-            writeIndicator([UInt8(ascii: "{")], needWhitespace: true, isWhitespace: true, isIndention: false)
-            increaseIndent(flow: true, indentless: false)
-            flowLevel += 1
-        }
+        if first { beginFlowCollection("{") }
         if case .mappingEnd = ev {
-            flowLevel -= 1
-            popIndent()
-            writeIndicator([UInt8(ascii: "}")], needWhitespace: false, isWhitespace: false, isIndention: false)
-            popState()
+            endFlowCollection("}")
             return
         }
-        if !first { writeIndicator([UInt8(ascii: ",")], needWhitespace: false, isWhitespace: false, isIndention: false) }
-        if column > bestWidth { writeIndent() }
-        if checkSimpleKey() {
-            states.append(.flowMappingSimpleValue)
-            emitNode(ev, root: false, sequence: false, mapping: true, simpleKey: true)
-            return
-        }
-        writeIndicator([UInt8(ascii: "?")], needWhitespace: true, isWhitespace: false, isIndention: false)
-        states.append(.flowMappingValue)
-        emitNode(ev, root: false, sequence: false, mapping: true, simpleKey: false)
-    }
-
-    mutating func emitFlowMappingValue(_ ev: Event, simple: Bool) {
-        if simple {
-            writeIndicator([UInt8(ascii: ":")], needWhitespace: false, isWhitespace: false, isIndention: false)
-        } else {
-            if column > bestWidth { writeIndent() }
-            writeIndicator([UInt8(ascii: ":")], needWhitespace: true, isWhitespace: false, isIndention: false)
-        }
-        states.append(.flowMappingKey)
-        emitNode(ev, root: false, sequence: false, mapping: true, simpleKey: false)
+        writeFlowItemSeparator(first: first)
+        emitMappingKeyNode(ev, block: false)
     }
 
     mutating func emitBlockSequenceItem(_ ev: Event, first: Bool) {
@@ -553,24 +541,32 @@ private struct Emitter {
             return
         }
         writeIndent()
+        emitMappingKeyNode(ev, block: true)
+    }
+
+    /// A mapping key, flow or block: a simple key as it is, any other after a `?`; then the
+    /// state for its value.
+    mutating func emitMappingKeyNode(_ ev: Event, block: Bool) {
         if checkSimpleKey() {
-            states.append(.blockMappingSimpleValue)
+            states.append(block ? .blockMappingSimpleValue : .flowMappingSimpleValue)
             emitNode(ev, root: false, sequence: false, mapping: true, simpleKey: true)
             return
         }
-        writeIndicator([UInt8(ascii: "?")], needWhitespace: true, isWhitespace: false, isIndention: true)
-        states.append(.blockMappingValue)
+        writeIndicator([UInt8(ascii: "?")], needWhitespace: true, isWhitespace: false, isIndention: block)
+        states.append(block ? .blockMappingValue : .flowMappingValue)
         emitNode(ev, root: false, sequence: false, mapping: true, simpleKey: false)
     }
 
-    mutating func emitBlockMappingValue(_ ev: Event, simple: Bool) {
+    /// A mapping value, flow or block: `:` right after a simple key; after a `?` key, on a
+    /// new line (block) or wherever the line has room (flow).
+    mutating func emitMappingValue(_ ev: Event, simple: Bool, block: Bool) {
         if simple {
             writeIndicator([UInt8(ascii: ":")], needWhitespace: false, isWhitespace: false, isIndention: false)
         } else {
-            writeIndent()
-            writeIndicator([UInt8(ascii: ":")], needWhitespace: true, isWhitespace: false, isIndention: true)
+            if block || column > bestWidth { writeIndent() }
+            writeIndicator([UInt8(ascii: ":")], needWhitespace: true, isWhitespace: false, isIndention: block)
         }
-        states.append(.blockMappingKey)
+        states.append(block ? .blockMappingKey : .flowMappingKey)
         emitNode(ev, root: false, sequence: false, mapping: true, simpleKey: false)
     }
 
@@ -667,45 +663,32 @@ private struct Emitter {
     }
 
     mutating func writePlainScalar(allowBreaks: Bool) {
-        let v = value
         if !whitespace { put(0x20) }
-        var spaces = false, breaks = false
-        var i = 0
-        while i < v.count {
-            if Self.isSpace(v, i) {
-                if allowBreaks && !spaces && column > bestWidth && !Self.isSpace(v, i + 1) {
-                    writeIndent()
-                    i += Self.width(v[i])
-                } else {
-                    write(v, &i)
-                }
-                spaces = true
-            } else if Self.isBreak(v, i) {
-                if !breaks && v[i] == 0x0A { putBreak() }
-                writeBreak(v, &i)
-                indention = true
-                breaks = true
-            } else {
-                if breaks { writeIndent() }
-                write(v, &i)
-                indention = false
-                spaces = false
-                breaks = false
-            }
-        }
+        writeFlowScalarText(value, allowBreaks: allowBreaks, singleQuoted: false)
         whitespace = false
         indention = false
         if rootContext { openEnded = true }
     }
 
     mutating func writeSingleQuotedScalar(allowBreaks: Bool) {
-        let v = value
         writeIndicator([UInt8(ascii: "'")], needWhitespace: true, isWhitespace: false, isIndention: false)
+        writeFlowScalarText(value, allowBreaks: allowBreaks, singleQuoted: true)
+        writeIndicator([UInt8(ascii: "'")], needWhitespace: false, isWhitespace: false, isIndention: false)
+        whitespace = false
+        indention = false
+    }
+
+    /// The text of a plain or single-quoted scalar (libyaml's write_plain and
+    /// write_single_quoted): past the best width a lone space becomes a line break, and a
+    /// newline is written twice, since a single one would fold into a space. In single quotes
+    /// `'` is doubled and neither the first nor the last character breaks the line.
+    mutating func writeFlowScalarText(_ v: [UInt8], allowBreaks: Bool, singleQuoted: Bool) {
         var spaces = false, breaks = false
         var i = 0
         while i < v.count {
             if Self.isSpace(v, i) {
-                if allowBreaks && !spaces && column > bestWidth && i > 0 && i < v.count - 1 && !Self.isSpace(v, i + 1) {
+                let inside = !singleQuoted || (i > 0 && i < v.count - 1)
+                if allowBreaks && !spaces && column > bestWidth && inside && !Self.isSpace(v, i + 1) {
                     writeIndent()
                     i += Self.width(v[i])
                 } else {
@@ -719,16 +702,13 @@ private struct Emitter {
                 breaks = true
             } else {
                 if breaks { writeIndent() }
-                if v[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
+                if singleQuoted && v[i] == UInt8(ascii: "'") { put(UInt8(ascii: "'")) }
                 write(v, &i)
                 indention = false
                 spaces = false
                 breaks = false
             }
         }
-        writeIndicator([UInt8(ascii: "'")], needWhitespace: false, isWhitespace: false, isIndention: false)
-        whitespace = false
-        indention = false
     }
 
     mutating func writeDoubleQuotedScalar(allowBreaks: Bool) {
@@ -831,13 +811,18 @@ private struct Emitter {
         }
     }
 
-    mutating func writeLiteralScalar() {
-        let v = value
-        writeIndicator([UInt8(ascii: "|")], needWhitespace: true, isWhitespace: false, isIndention: false)
+    /// The start of a literal or folded scalar: its indicator and hints, then a line break.
+    mutating func writeBlockScalarHeader(_ indicator: Character) {
+        writeIndicator([indicator.asciiValue!], needWhitespace: true, isWhitespace: false, isIndention: false)
         writeBlockScalarHints()
         putBreak()
         indention = true
         whitespace = true
+    }
+
+    mutating func writeLiteralScalar() {
+        let v = value
+        writeBlockScalarHeader("|")
         var breaks = true
         var i = 0
         while i < v.count {
@@ -856,11 +841,7 @@ private struct Emitter {
 
     mutating func writeFoldedScalar() {
         let v = value
-        writeIndicator([UInt8(ascii: ">")], needWhitespace: true, isWhitespace: false, isIndention: false)
-        writeBlockScalarHints()
-        putBreak()
-        indention = true
-        whitespace = true
+        writeBlockScalarHeader(">")
         var breaks = true
         var leadingSpaces = true
         var i = 0

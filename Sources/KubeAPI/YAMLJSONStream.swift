@@ -60,7 +60,7 @@ struct GoJSONScanner {
         if c == UInt8(ascii: "'") { return "'\\''" }
         if c == UInt8(ascii: "\"") { return "'\"'" }
         // strconv.Quote(string(rune(c))) without the double quotes
-        let q = GoStrconv.quote(String(Unicode.Scalar(c)))
+        let q = GoText.quote(String(Unicode.Scalar(c)))
         return "'" + q.dropFirst().dropLast() + "'"
     }
 

@@ -136,17 +136,17 @@ enum GoYAMLResolver {
                     if GoTime.isYAMLTimestamp(s) { return (GoYAMLTag.timestamp, .string(s)) }
                 }
                 let plain = s.utf8.contains(UInt8(ascii: "_")) ? String(String.UnicodeScalarView(s.unicodeScalars.filter { $0 != "_" })) : s
-                if let i = GoStrconv.parseInt(plain) { return (GoYAMLTag.int, .int(i)) }
-                if let v = GoStrconv.parseUint(plain) { return (GoYAMLTag.int, .uint(v)) }
+                if case .success(let i) = GoStrconv.parseInt(plain, base: 0) { return (GoYAMLTag.int, .int(i)) }
+                if case .success(let v) = GoStrconv.parseUint(plain, base: 0) { return (GoYAMLTag.int, .uint(v)) }
                 if isYAMLStyleFloat(plain), let d = Double(plain), d.isFinite {
                     return (GoYAMLTag.float, .float(d))
                 }
                 if plain.hasPrefix("0b") {
                     let rest = String(plain.dropFirst(2))
-                    if let i = GoStrconv.parseInt(rest, base: 2) { return (GoYAMLTag.int, .int(i)) }
-                    if let v = GoStrconv.parseUint(rest, base: 2) { return (GoYAMLTag.int, .uint(v)) }
+                    if case .success(let i) = GoStrconv.parseInt(rest, base: 2) { return (GoYAMLTag.int, .int(i)) }
+                    if case .success(let v) = GoStrconv.parseUint(rest, base: 2) { return (GoYAMLTag.int, .uint(v)) }
                 } else if plain.hasPrefix("-0b") {
-                    if let i = GoStrconv.parseInt("-" + plain.dropFirst(3), base: 2) { return (GoYAMLTag.int, .int(i)) }
+                    if case .success(let i) = GoStrconv.parseInt("-" + plain.dropFirst(3), base: 2) { return (GoYAMLTag.int, .int(i)) }
                 }
             default:
                 break
@@ -239,179 +239,6 @@ enum GoYAMLResolver {
     }
 }
 
-// MARK: - strconv
-
-enum GoStrconv {
-    /// strconv.ParseUint(s, base, 64); base 0 means "use the 0x/0o/0b/0 prefix". No underscores.
-    static func parseUint(_ s: String, base: Int = 0) -> UInt64? {
-        var b = Array(s.utf8)
-        guard !b.isEmpty else { return nil }
-        var base = base
-        if base == 0 {
-            base = 10
-            if b[0] == UInt8(ascii: "0") {
-                if b.count >= 3, b[1] | 0x20 == UInt8(ascii: "b") { base = 2; b.removeFirst(2) }
-                else if b.count >= 3, b[1] | 0x20 == UInt8(ascii: "o") { base = 8; b.removeFirst(2) }
-                else if b.count >= 3, b[1] | 0x20 == UInt8(ascii: "x") { base = 16; b.removeFirst(2) }
-                else { base = 8; b.removeFirst(1) }
-            }
-        }
-        var n: UInt64 = 0
-        for c in b {
-            let d: UInt64
-            switch c {
-            case 48...57: d = UInt64(c - 48)
-            case 97...122: d = UInt64(c - 97 + 10)
-            case 65...90: d = UInt64(c - 65 + 10)
-            default: return nil
-            }
-            if d >= UInt64(base) { return nil }
-            let (m, o1) = n.multipliedReportingOverflow(by: UInt64(base))
-            let (a, o2) = m.addingReportingOverflow(d)
-            if o1 || o2 { return nil }
-            n = a
-        }
-        return n
-    }
-
-    /// strconv.ParseInt(s, base, 64).
-    static func parseInt(_ s: String, base: Int = 0) -> Int64? {
-        guard !s.isEmpty else { return nil }
-        var body = Substring(s)
-        var neg = false
-        if body.first == "+" { body = body.dropFirst() } else if body.first == "-" { neg = true; body = body.dropFirst() }
-        guard let un = parseUint(String(body), base: base) else { return nil }
-        let cutoff = UInt64(1) << 63
-        if !neg && un >= cutoff { return nil }
-        if neg && un > cutoff { return nil }
-        return neg ? (un == cutoff ? Int64.min : -Int64(un)) : Int64(un)
-    }
-
-    /// The shortest decimal digits that round-trip `d` (as Go's strconv computes them),
-    /// as (digits, decimalPointPosition): value = 0.DIGITS × 10^dp. `d` must be finite and non-zero.
-    static func shortestDigits(_ description: String) -> (digits: [UInt8], dp: Int) {
-        var text = Substring(description)
-        if text.first == "-" { text = text.dropFirst() }
-        var exp = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exp = Int(text[text.index(after: e)...]) ?? 0
-            text = text[..<e]
-        }
-        var digits: [UInt8] = []
-        var intLen = 0
-        var seenDot = false
-        for c in text.utf8 {
-            if c == UInt8(ascii: ".") { seenDot = true; continue }
-            digits.append(c)
-            if !seenDot { intLen += 1 }
-        }
-        var dp = intLen + exp
-        while let f = digits.first, f == UInt8(ascii: "0"), digits.count > 1 { digits.removeFirst(); dp -= 1 }
-        while let l = digits.last, l == UInt8(ascii: "0"), digits.count > 1 { digits.removeLast() }
-        if digits == [UInt8(ascii: "0")] { dp = 0 }
-        return (digits, dp)
-    }
-
-    /// strconv.FormatFloat(d, fmt, -1, bitSize) for fmt in 'e', 'f', 'g'.
-    static func formatFloat(_ d: Double, _ fmt: Character, bitSize: Int = 64) -> String {
-        if d.isNaN { return "NaN" }
-        if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
-        let neg = d.sign == .minus
-        let sign = neg ? "-" : ""
-        if d == 0 {
-            switch fmt {
-            case "e": return sign + "0e+00"
-            default: return sign + "0"
-            }
-        }
-        let desc = bitSize == 32 ? Float(d).description : d.description
-        let (digits, dp) = shortestDigits(desc)
-        let nd = digits.count
-        func fmtE() -> String {
-            var s = sign
-            s.unicodeScalars.append(Unicode.Scalar(digits[0]))
-            if nd > 1 {
-                s += "."
-                s += String(decoding: digits[1...], as: UTF8.self)
-            }
-            let e = dp - 1
-            s += e < 0 ? "e-" : "e+"
-            let ae = abs(e)
-            s += ae < 10 ? "0\(ae)" : "\(ae)"
-            return s
-        }
-        func fmtF() -> String {
-            var s = sign
-            if dp > 0 {
-                for i in 0..<dp { s.unicodeScalars.append(Unicode.Scalar(i < nd ? digits[i] : UInt8(ascii: "0"))) }
-            } else {
-                s += "0"
-            }
-            if nd > dp {
-                s += "."
-                for i in dp..<nd {
-                    s.unicodeScalars.append(Unicode.Scalar(i < 0 ? UInt8(ascii: "0") : digits[i]))
-                }
-            }
-            return s
-        }
-        switch fmt {
-        case "e": return fmtE()
-        case "f": return fmtF()
-        default:
-            let exp = dp - 1
-            if exp < -4 || exp >= 6 { return fmtE() }  // shortest: eprec = 6
-            return fmtF()
-        }
-    }
-
-    /// encoding/json's float64 encoding.
-    static func jsonFloat(_ d: Double) -> String {
-        let a = abs(d)
-        if a != 0 && (a < 1e-6 || a >= 1e21) {
-            var s = formatFloat(d, "e")
-            // clean up e-09 to e-9
-            let b = Array(s.utf8)
-            let n = b.count
-            if n >= 4 && b[n - 4] == UInt8(ascii: "e") && b[n - 3] == UInt8(ascii: "-") && b[n - 2] == UInt8(ascii: "0") {
-                s = String(decoding: b[0..<(n - 2)] + [b[n - 1]], as: UTF8.self)
-            }
-            return s
-        }
-        return formatFloat(d, "f")
-    }
-
-    /// strconv.Quote-ish rendering used by fmt's %#v for strings.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{07}": out += "\\a"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{0B}": out += "\\v"
-            default:
-                if u.value < 0x20 || u.value == 0x7F {
-                    out += String(format: "\\x%02x", u.value)
-                } else if u.properties.generalCategory == .control || u.properties.generalCategory == .format
-                            || u.properties.generalCategory == .unassigned || u.properties.generalCategory == .surrogate
-                            || u.properties.generalCategory == .lineSeparator || u.properties.generalCategory == .paragraphSeparator
-                            || u.properties.generalCategory == .privateUse {
-                    if u.value < 0x10000 { out += String(format: "\\u%04x", u.value) } else { out += String(format: "\\U%08x", u.value) }
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
-}
-
 // MARK: - Go's %#v for decoded YAML values (used in go-yaml / sigs.k8s.io/yaml error texts)
 
 enum GoSyntax {
@@ -422,8 +249,8 @@ enum GoSyntax {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .uint(let u): return "0x" + String(u, radix: 16)
-        case .float(let d): return GoStrconv.formatFloat(d, "g")
-        case .string(let s): return GoStrconv.quote(s)
+        case .float(let d): return GoFloat.format(d, "g")
+        case .string(let s): return GoText.quote(s)
         case .seq(let a):
             return "[]interface {}{" + a.map { format($0, topLevel: false) }.joined(separator: ", ") + "}"
         case .map(let m):

@@ -13,6 +13,11 @@ final class CommandIO {
 
     func out(_ s: String) { output.out(s) }
     func err(_ s: String) { output.err(s) }
+
+    /// A GNU coreutils usage error: `CMD: MESSAGE`, then the pointer to `CMD --help`.
+    func usageError(_ cmd: String, _ message: String) {
+        err("\(cmd): \(message)\nTry '\(cmd) --help' for more information.\n")
+    }
 }
 
 typealias Builtin = (ShellSession) -> ([String], CommandIO, ExecContext) throws -> Int32
@@ -44,7 +49,6 @@ extension ShellSession {
         }
         var r = ParsedOptions()
         var i = 0
-        func tryHelp() { io.err("Try '\(cmd) --help' for more information.\n") }
         while i < args.count {
             let a = args[i]
             i += 1
@@ -59,19 +63,17 @@ extension ShellSession {
                 let matches = long.keys.filter { $0 == name } + (long[name] == nil ? long.keys.filter { $0.hasPrefix(name) } : [])
                 guard let full = matches.first, matches.count == 1 || long[name] != nil, let c = long[full] else {
                     if matches.count > 1 {
-                        io.err("\(cmd): option '--\(name)' is ambiguous\n")
+                        io.usageError(cmd, "option '--\(name)' is ambiguous")
                     } else {
-                        io.err("\(cmd): unrecognized option '\(a)'\n")
+                        io.usageError(cmd, "unrecognized option '\(a)'")
                     }
-                    tryHelp()
                     return nil
                 }
                 if takesValue.contains(c) {
                     if let inline { r.values.append((c, inline)) } else if i < args.count {
                         r.values.append((c, args[i])); i += 1
                     } else {
-                        io.err("\(cmd): option '--\(full)' requires an argument\n")
-                        tryHelp()
+                        io.usageError(cmd, "option '--\(full)' requires an argument")
                         return nil
                     }
                 } else if c != "\0" {
@@ -85,8 +87,7 @@ extension ShellSession {
                 while k < chars.count {
                     let c = chars[k]
                     guard known.contains(c) else {
-                        io.err("\(cmd): invalid option -- '\(c)'\n")
-                        tryHelp()
+                        io.usageError(cmd, "invalid option -- '\(c)'")
                         return nil
                     }
                     if takesValue.contains(c) {
@@ -95,8 +96,7 @@ extension ShellSession {
                         } else if i < args.count {
                             r.values.append((c, args[i])); i += 1
                         } else {
-                            io.err("\(cmd): option requires an argument -- '\(c)'\n")
-                            tryHelp()
+                            io.usageError(cmd, "option requires an argument -- '\(c)'")
                             return nil
                         }
                         break
@@ -796,7 +796,7 @@ extension ShellSession {
 
     func sleep(_ args: [String], _ io: CommandIO, _ ctx: ExecContext) throws -> Int32 {
         if args.isEmpty {
-            io.err("sleep: missing operand\nTry 'sleep --help' for more information.\n")
+            io.usageError("sleep", "missing operand")
             return 1
         }
         var total = 0.0
@@ -808,7 +808,7 @@ extension ShellSession {
                 s = s.dropLast()
             }
             guard let v = Double(s), v >= 0, v.isFinite, !s.hasPrefix("+"), !s.lowercased().contains("n") else {
-                io.err("sleep: invalid time interval ‘\(a)’\nTry 'sleep --help' for more information.\n")
+                io.usageError("sleep", "invalid time interval ‘\(a)’")
                 return 1
             }
             total += v * mult
@@ -978,17 +978,17 @@ extension ShellSession {
             i += 1
         }
         if nums.isEmpty {
-            io.err("seq: missing operand\nTry 'seq --help' for more information.\n")
+            io.usageError("seq", "missing operand")
             return 1
         }
         if nums.count > 3 {
-            io.err("seq: extra operand ‘\(nums[3])’\nTry 'seq --help' for more information.\n")
+            io.usageError("seq", "extra operand ‘\(nums[3])’")
             return 1
         }
         var values: [Int] = []
         for n in nums {
             guard let v = Int(n) else {
-                io.err("seq: invalid floating point argument: ‘\(n)’\nTry 'seq --help' for more information.\n")
+                io.usageError("seq", "invalid floating point argument: ‘\(n)’")
                 return 1
             }
             values.append(v)
@@ -997,7 +997,7 @@ extension ShellSession {
         let inc = values.count == 3 ? values[1] : 1
         let last = values[values.count - 1]
         if inc == 0 {
-            io.err("seq: invalid Zero increment value: ‘\(nums[1])’\nTry 'seq --help' for more information.\n")
+            io.usageError("seq", "invalid Zero increment value: ‘\(nums[1])’")
             return 1
         }
         let span = inc > 0 ? Double(last) - Double(first) : Double(first) - Double(last)
@@ -1015,7 +1015,7 @@ extension ShellSession {
 
     func basename(_ args: [String], _ io: CommandIO, _ ctx: ExecContext) throws -> Int32 {
         guard let name = args.first else {
-            io.err("basename: missing operand\nTry 'basename --help' for more information.\n")
+            io.usageError("basename", "missing operand")
             return 1
         }
         var b = VirtualFS.basename(name)
@@ -1026,7 +1026,7 @@ extension ShellSession {
 
     func dirname(_ args: [String], _ io: CommandIO, _ ctx: ExecContext) throws -> Int32 {
         guard !args.isEmpty else {
-            io.err("dirname: missing operand\nTry 'dirname --help' for more information.\n")
+            io.usageError("dirname", "missing operand")
             return 1
         }
         for name in args {
@@ -1135,18 +1135,18 @@ extension ShellSession {
                 if (f == "-s" || f == "-k" || f == "--signal" || f == "--kill-after"), !rest.isEmpty { rest.removeFirst() }
             }
             guard let d = rest.first else {
-                io.err("timeout: missing operand\nTry 'timeout --help' for more information.\n")
+                io.usageError("timeout", "missing operand")
                 return 125
             }
             var t = Substring(d)
             if let l = t.last, "smhd".contains(l) { t = t.dropLast() }
             guard Double(t) != nil else {
-                io.err("timeout: invalid time interval ‘\(d)’\nTry 'timeout --help' for more information.\n")
+                io.usageError("timeout", "invalid time interval ‘\(d)’")
                 return 125
             }
             rest.removeFirst()
             if rest.isEmpty {
-                io.err("timeout: missing operand\nTry 'timeout --help' for more information.\n")
+                io.usageError("timeout", "missing operand")
                 return 125
             }
         case "sudo":
@@ -1160,7 +1160,7 @@ extension ShellSession {
             }
         case "nohup":
             if rest.isEmpty {
-                io.err("nohup: missing operand\nTry 'nohup --help' for more information.\n")
+                io.usageError("nohup", "missing operand")
                 return 125
             }
         default:

@@ -338,17 +338,15 @@ extension ShellSession {
         var status: Int32 = 0
         let parser = Parser(src, atEOF: true)
         do {
-            while let list = try parser.parseCompleteCommand() {
-                if list.isEmpty { continue }
-                status = try run(list, inner, &captured)
-                lastExitCode = status
+            status = try statusOfSubshell {
+                var last: Int32 = 0
+                while let list = try parser.parseCompleteCommand() {
+                    if list.isEmpty { continue }
+                    last = try run(list, inner, &captured)
+                    lastExitCode = last
+                }
+                return last
             }
-        } catch ControlFlow.exit(let code) {
-            status = code
-        } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
-            status = 0
-        } catch ControlFlow.returnFromFunction(let code) {
-            status = code
         } catch let e as ParseError {
             if case .syntax(let msg) = e { captured.err("bash: command substitution: \(msg)\n") }
             status = 2

@@ -313,11 +313,11 @@ extension ShellSession {
         let recursive = o.has("r") || o.has("R") || o.has("a")
         var ops = o.operands
         if ops.isEmpty {
-            io.err("\(cmd): missing file operand\nTry '\(cmd) --help' for more information.\n")
+            io.usageError(cmd, "missing file operand")
             return 1
         }
         if ops.count == 1 {
-            io.err("\(cmd): missing destination file operand after '\(ops[0])'\nTry '\(cmd) --help' for more information.\n")
+            io.usageError(cmd, "missing destination file operand after '\(ops[0])'")
             return 1
         }
         let dest = ops.removeLast()
@@ -423,7 +423,7 @@ extension ShellSession {
         let recursive = o.has("r") || o.has("R")
         if o.operands.isEmpty {
             if force { return 0 }
-            io.err("rm: missing operand\nTry 'rm --help' for more information.\n")
+            io.usageError("rm", "missing operand")
             return 1
         }
         var status: Int32 = 0
@@ -474,7 +474,7 @@ extension ShellSession {
     func rmdir(_ args: [String], _ io: CommandIO, _ ctx: ExecContext) throws -> Int32 {
         guard let o = parseOptions(args, spec: "pv", long: ["parents": "p", "verbose": "v", "ignore-fail-on-non-empty": "\0"], cmd: "rmdir", io: io) else { return 1 }
         if o.operands.isEmpty {
-            io.err("rmdir: missing operand\nTry 'rmdir --help' for more information.\n")
+            io.usageError("rmdir", "missing operand")
             return 1
         }
         var status: Int32 = 0
@@ -493,7 +493,7 @@ extension ShellSession {
     func mkdir(_ args: [String], _ io: CommandIO, _ ctx: ExecContext) throws -> Int32 {
         guard let o = parseOptions(args, spec: "pvm:", long: ["parents": "p", "verbose": "v", "mode": "m"], cmd: "mkdir", io: io) else { return 1 }
         if o.operands.isEmpty {
-            io.err("mkdir: missing operand\nTry 'mkdir --help' for more information.\n")
+            io.usageError("mkdir", "missing operand")
             return 1
         }
         var status: Int32 = 0
@@ -524,7 +524,7 @@ extension ShellSession {
     func touch(_ args: [String], _ io: CommandIO, _ ctx: ExecContext) throws -> Int32 {
         guard let o = parseOptions(args, spec: "acmd:t:r:", long: ["no-create": "c", "date": "d", "reference": "r"], cmd: "touch", io: io) else { return 1 }
         if o.operands.isEmpty {
-            io.err("touch: missing file operand\nTry 'touch --help' for more information.\n")
+            io.usageError("touch", "missing file operand")
             return 1
         }
         var status: Int32 = 0
@@ -548,9 +548,9 @@ extension ShellSession {
         }
         guard rest.count >= 2 else {
             if rest.isEmpty {
-                io.err("chmod: missing operand\nTry 'chmod --help' for more information.\n")
+                io.usageError("chmod", "missing operand")
             } else {
-                io.err("chmod: missing operand after ‘\(rest[0])’\nTry 'chmod --help' for more information.\n")
+                io.usageError("chmod", "missing operand after ‘\(rest[0])’")
             }
             return 1
         }
@@ -563,7 +563,7 @@ extension ShellSession {
                 continue
             }
             guard let mode = ShellSession.applyMode(modeText, to: n.mode, isDirectory: n.kind == .directory) else {
-                io.err("chmod: invalid mode: ‘\(modeText)’\nTry 'chmod --help' for more information.\n")
+                io.usageError("chmod", "invalid mode: ‘\(modeText)’")
                 return 1
             }
             try? workspace.setMode(p, mode)
@@ -800,7 +800,7 @@ extension ShellSession {
             wrap = v
         }
         if o.operands.count > 1 {
-            io.err("base64: extra operand ‘\(o.operands[1])’\nTry 'base64 --help' for more information.\n")
+            io.usageError("base64", "extra operand ‘\(o.operands[1])’")
             return 1
         }
         let f = o.operands.first ?? "-"

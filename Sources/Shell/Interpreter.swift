@@ -58,15 +58,7 @@ extension ShellSession {
                 stage.inSubshell = true
                 var stageOut = OutputBuffer()
                 let snap = snapshot()
-                do {
-                    status = try run(cmd, stage, &stageOut)
-                } catch ControlFlow.exit(let code) {
-                    status = code
-                } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
-                    status = 0
-                } catch ControlFlow.returnFromFunction(let code) {
-                    status = code
-                }
+                status = try statusOfSubshell { try run(cmd, stage, &stageOut) }
                 restore(snap)
                 if last {
                     append(stageOut, to: &out)
@@ -91,6 +83,43 @@ extension ShellSession {
     }
 
     // MARK: Commands
+
+    /// The exit status of `body` run in a subshell (a pipeline stage, a command
+    /// substitution): `exit N` and `return N` end only the subshell, with N, and a `break` or
+    /// `continue` with no loop to leave ends it with 0.
+    func statusOfSubshell(_ body: () throws -> Int32) throws -> Int32 {
+        do {
+            return try body()
+        } catch ControlFlow.exit(let code) {
+            return code
+        } catch ControlFlow.breakLoop, ControlFlow.continueLoop {
+            return 0
+        } catch ControlFlow.returnFromFunction(let code) {
+            return code
+        }
+    }
+
+    /// How one run of a loop body ended.
+    enum LoopBodyOutcome { case finished, continued, broke }
+
+    /// Runs a loop body once. `break N` and `continue N` aimed at an enclosing loop go on to
+    /// it as N-1; aimed at this one, they end the run with their own exit status, 0, as in
+    /// bash (`for ((…)); do …; continue; done` then has status 0 too).
+    func runLoopBody(_ body: CommandList, _ ctx: ExecContext, _ out: inout OutputBuffer,
+                     status: inout Int32) throws -> LoopBodyOutcome {
+        do {
+            status = try run(body, ctx, &out)
+            return .finished
+        } catch ControlFlow.breakLoop(let n) {
+            if n > 1 { throw ControlFlow.breakLoop(n - 1) }
+            status = 0
+            return .broke
+        } catch ControlFlow.continueLoop(let n) {
+            if n > 1 { throw ControlFlow.continueLoop(n - 1) }
+            status = 0
+            return .continued
+        }
+    }
 
     func run(_ cmd: Command, _ ctx: ExecContext, _ out: inout OutputBuffer) throws -> Int32 {
         switch cmd.kind {
@@ -142,15 +171,7 @@ extension ShellSession {
                 if iterations > ShellSession.maxLoopIterations {
                     throw ControlFlow.abort("kubelab: for: loop stopped after \(ShellSession.maxLoopIterations) iterations (simulator limit)", 1)
                 }
-                do {
-                    status = try run(body, inner, &out)
-                } catch ControlFlow.breakLoop(let n) {
-                    if n > 1 { throw ControlFlow.breakLoop(n - 1) }
-                    status = 0
-                    break loop
-                } catch ControlFlow.continueLoop(let n) {
-                    if n > 1 { throw ControlFlow.continueLoop(n - 1) }
-                }
+                if try runLoopBody(body, inner, &out, status: &status) == .broke { break loop }
                 _ = try arithmeticValue(step, ctx, &out)
             }
             return status
@@ -165,16 +186,7 @@ extension ShellSession {
             inner.loopDepth += 1
             loop: for v in values {
                 try assign(variable, v)
-                do {
-                    status = try run(body, inner, &out)
-                } catch ControlFlow.breakLoop(let n) {
-                    if n > 1 { throw ControlFlow.breakLoop(n - 1) }
-                    status = 0
-                    break loop
-                } catch ControlFlow.continueLoop(let n) {
-                    if n > 1 { throw ControlFlow.continueLoop(n - 1) }
-                    status = 0
-                }
+                if try runLoopBody(body, inner, &out, status: &status) == .broke { break loop }
             }
             return status
         case .whileLoop(let condition, let body, let until):
@@ -190,16 +202,10 @@ extension ShellSession {
                 if iterations > ShellSession.maxLoopIterations {
                     throw ControlFlow.abort("kubelab: \(until ? "until" : "while"): loop stopped after \(ShellSession.maxLoopIterations) iterations (simulator limit)", 1)
                 }
-                do {
-                    status = try run(body, inner, &out)
-                    lastExitCode = status
-                } catch ControlFlow.breakLoop(let n) {
-                    if n > 1 { throw ControlFlow.breakLoop(n - 1) }
-                    status = 0
-                    break loop
-                } catch ControlFlow.continueLoop(let n) {
-                    if n > 1 { throw ControlFlow.continueLoop(n - 1) }
-                    status = 0
+                switch try runLoopBody(body, inner, &out, status: &status) {
+                case .finished: lastExitCode = status
+                case .continued: break
+                case .broke: break loop
                 }
             }
             return status

@@ -224,13 +224,7 @@ final class Lexer {
                 flushLit(); quoted.unicodeScalars.append(n)
             case "'":
                 pos += 1
-                var s = ""
-                while true {
-                    guard let d = peekChar() else { throw eofError("'") }
-                    pos += 1
-                    if d == "'" { break }
-                    s.unicodeScalars.append(d)
-                }
+                let s = try lexSingleQuoted()
                 flushLit(); quoted += s
             case "\"":
                 pos += 1
@@ -277,24 +271,53 @@ final class Lexer {
         return Word(parts: parts, raw: raw)
     }
 
+    /// After the opening `'`: the text up to the closing quote, which is consumed too.
+    private func lexSingleQuoted() throws -> String {
+        var s = ""
+        while true {
+            guard let d = peekChar() else { throw eofError("'") }
+            pos += 1
+            if d == "'" { return s }
+            s.unicodeScalars.append(d)
+        }
+    }
+
     /// After the opening `"`: the parts up to the closing quote.
     private func lexDoubleQuoted() throws -> [WordPart] {
+        try lexExpandingText(insideDoubleQuotes: true)
+    }
+
+    /// Text in which only `$…` and backquotes expand: the inside of double quotes (up to the
+    /// closing `"`) or, without `insideDoubleQuotes`, an expanding here-document body (to the
+    /// end of input, where quotes are ordinary characters). `\` escapes only `$`, `` ` ``,
+    /// `\` and newline, and `"` inside double quotes; before anything else it stays.
+    private func lexExpandingText(insideDoubleQuotes: Bool) throws -> [WordPart] {
         var parts: [WordPart] = []
         var text = ""
         func flush() { if !text.isEmpty { parts.append(.quoted(text)); text = "" } }
         while true {
-            guard let c = peekChar() else { throw eofError("\"") }
+            guard let c = peekChar() else {
+                if insideDoubleQuotes { throw eofError("\"") }
+                flush()
+                return parts
+            }
             switch c {
-            case "\"":
+            case "\"" where insideDoubleQuotes:
                 pos += 1
                 flush()
                 return parts
             case "\\":
-                guard let n = peekChar(1) else { throw eofError("\"") }
+                guard let n = peekChar(1) else {
+                    if insideDoubleQuotes { throw eofError("\"") }
+                    pos += 1
+                    text += "\\"
+                    continue
+                }
                 pos += 2
                 switch n {
                 case "\n": break
-                case "$", "`", "\"", "\\": text.unicodeScalars.append(n)
+                case "$", "`", "\\": text.unicodeScalars.append(n)
+                case "\"" where insideDoubleQuotes: text.unicodeScalars.append(n)
                 default: text.unicodeScalars.append("\\"); text.unicodeScalars.append(n)
                 }
             case "$":
@@ -374,9 +397,8 @@ final class Lexer {
 
     /// After `$(`, `<(` or `$((`: the text up to the matching `)` / `))`, skipping quotes.
     private func scanParenthesized(closing: String) throws -> String {
-        nesting += 1
+        try enterSubstitution()
         defer { nesting -= 1 }
-        if nesting > Parser.maxDepth { throw ParseError.syntax("kubelab: substitutions nested more than \(Parser.maxDepth) levels deep") }
         let start = pos
         var depth = 0
         var atWordStart = true
@@ -390,11 +412,7 @@ final class Lexer {
                 continue
             case "'":
                 pos += 1
-                while true {
-                    guard let d = peekChar() else { throw eofError("'") }
-                    pos += 1
-                    if d == "'" { break }
-                }
+                _ = try lexSingleQuoted()
             case "\"":
                 pos += 1
                 try skipDoubleQuoted()
@@ -431,6 +449,18 @@ final class Lexer {
         }
     }
 
+    /// Substitutions nest at most `Parser.maxDepth` deep, so that no input can exhaust the
+    /// stack; this throws when there is no room for one more level.
+    private func checkRoomForSubstitution() throws {
+        if nesting >= Parser.maxDepth { throw ParseError.syntax("kubelab: substitutions nested more than \(Parser.maxDepth) levels deep") }
+    }
+
+    /// One level deeper into `$(…)` or `${…}`; the caller leaves it with `nesting -= 1`.
+    private func enterSubstitution() throws {
+        try checkRoomForSubstitution()
+        nesting += 1
+    }
+
     private func skipDoubleQuoted() throws {
         while true {
             guard let c = peekChar() else { throw eofError("\"") }
@@ -449,9 +479,8 @@ final class Lexer {
 
     /// After `${`: the text up to the matching `}`.
     private func scanBraced() throws -> String {
-        nesting += 1
+        try enterSubstitution()
         defer { nesting -= 1 }
-        if nesting > Parser.maxDepth { throw ParseError.syntax("kubelab: substitutions nested more than \(Parser.maxDepth) levels deep") }
         let start = pos
         var depth = 0
         while true {
@@ -463,11 +492,7 @@ final class Lexer {
                 continue
             case "'":
                 pos += 1
-                while true {
-                    guard let d = peekChar() else { throw eofError("'") }
-                    pos += 1
-                    if d == "'" { break }
-                }
+                _ = try lexSingleQuoted()
                 continue
             case "\"": pos += 1; try skipDoubleQuoted(); continue
             case "{": depth += 1
@@ -486,7 +511,7 @@ final class Lexer {
 
     /// The inside of `${…}`.
     private func parseBraced(_ inner: String) throws -> ParameterExpansion {
-        if nesting >= Parser.maxDepth { throw ParseError.syntax("kubelab: substitutions nested more than \(Parser.maxDepth) levels deep") }
+        try checkRoomForSubstitution()
         let bad = ParseError.syntax("${\(inner)}: bad substitution")
         var s = Substring(inner)
         var length = false
@@ -600,36 +625,7 @@ final class Lexer {
     /// The body of an expanding here-document: `$…` and backquotes expand, `\` escapes
     /// only `$`, `` ` ``, `\` and newline, quotes are ordinary characters.
     func lexHereDocBody() throws -> [WordPart] {
-        var parts: [WordPart] = []
-        var text = ""
-        func flush() { if !text.isEmpty { parts.append(.quoted(text)); text = "" } }
-        while let c = peekChar() {
-            switch c {
-            case "\\":
-                if let n = peekChar(1) {
-                    pos += 2
-                    switch n {
-                    case "\n": break
-                    case "$", "`", "\\": text.unicodeScalars.append(n)
-                    default: text.unicodeScalars.append("\\"); text.unicodeScalars.append(n)
-                    }
-                } else {
-                    pos += 1
-                    text += "\\"
-                }
-            case "$":
-                pos += 1
-                if let p = try lexDollar() { flush(); parts.append(p) } else { text += "$" }
-            case "`":
-                pos += 1
-                flush(); parts.append(.commandSubstitution(try lexBacktick()))
-            default:
-                pos += 1
-                text.unicodeScalars.append(c)
-            }
-        }
-        flush()
-        return parts
+        try lexExpandingText(insideDoubleQuotes: false)
     }
 
     private func readHereDocBodies(startLine: Int) throws {

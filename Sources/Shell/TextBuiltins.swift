@@ -313,23 +313,23 @@ extension ShellSession {
         let listText = o.value("f") ?? o.value("c") ?? o.value("b")
         let modes = [o.value("f"), o.value("c"), o.value("b")].compactMap { $0 }.count
         guard let listText else {
-            io.err("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n")
+            io.usageError("cut", "you must specify a list of bytes, characters, or fields")
             return 1
         }
         if modes > 1 {
-            io.err("cut: only one type of list may be specified\nTry 'cut --help' for more information.\n")
+            io.usageError("cut", "only one type of list may be specified")
             return 1
         }
         let byField = o.value("f") != nil
         var delimiter: Character = "\t"
         if let d = o.value("d") {
             guard d.count == 1 else {
-                io.err("cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n")
+                io.usageError("cut", "the delimiter must be a single character")
                 return 1
             }
             delimiter = d.first!
             if !byField {
-                io.err("cut: an input delimiter may be specified only when operating on fields\nTry 'cut --help' for more information.\n")
+                io.usageError("cut", "an input delimiter may be specified only when operating on fields")
                 return 1
             }
         }
@@ -341,14 +341,14 @@ extension ShellSession {
             let b: Int?? = bounds.count == 1 ? .some(a) : (bounds[1].isEmpty ? .some(nil) : Int(bounds[1]).map { .some($0) })
             guard let start = a, let end = b, start >= 1, !(bounds.count == 2 && bounds[0].isEmpty && bounds[1].isEmpty) else {
                 if piece.contains("0") && !piece.contains(where: { !$0.isNumber && $0 != "-" }) {
-                    io.err("cut: \(byField ? "fields" : "byte/character positions") are numbered from 1\nTry 'cut --help' for more information.\n")
+                    io.usageError("cut", "\(byField ? "fields" : "byte/character positions") are numbered from 1")
                 } else {
-                    io.err("cut: invalid \(byField ? "field" : "byte/character position") value ‘\(piece)’\nTry 'cut --help' for more information.\n")
+                    io.usageError("cut", "invalid \(byField ? "field" : "byte/character position") value ‘\(piece)’")
                 }
                 return 1
             }
             if let e = end, e < start {
-                io.err("cut: invalid decreasing range\nTry 'cut --help' for more information.\n")
+                io.usageError("cut", "invalid decreasing range")
                 return 1
             }
             ranges.append((start, end))
@@ -450,11 +450,11 @@ extension ShellSession {
             }
         }
         if sets.isEmpty {
-            io.err("tr: missing operand\nTry 'tr --help' for more information.\n")
+            io.usageError("tr", "missing operand")
             return 1
         }
         if !delete && !squeeze && sets.count < 2 {
-            io.err("tr: missing operand after ‘\(sets[0])’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n")
+            io.usageError("tr", "missing operand after ‘\(sets[0])’\nTwo strings must be given when translating.")
             return 1
         }
         let set1 = ShellSession.trSet(sets[0])

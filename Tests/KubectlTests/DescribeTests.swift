@@ -287,9 +287,9 @@ import ClusterSim
         #expect(DescribeContext.smartLabel("uid") == "UID")
         #expect(DescribeContext.smartLabel("podIPs") == "Pod I Ps")
         #expect(DescribeContext.smartLabel("x_y") == "x_y")
-        #expect(DescribeContext.goFloat(1_000_000) == "1e+06")
-        #expect(DescribeContext.goFloat(0.5) == "0.5")
-        #expect(DescribeContext.goFloat(123456) == "123456")
+        #expect(GoFmt.v(.float(1_000_000)) == "1e+06")
+        #expect(GoFmt.v(.float(0.5)) == "0.5")
+        #expect(GoFmt.v(.float(123456)) == "123456")
     }
 
     @Test func terminalEscapes() {

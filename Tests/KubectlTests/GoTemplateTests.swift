@@ -68,6 +68,13 @@ import KubeAPI
         .ok("{{\"raw: \\t\"}}{{`back\\tquote`}}", "raw: \tback\\tquote"),
         .ok("{{0x1F}} {{1e3}} {{1_000}} {{0b101}} {{0o17}} {{017}} {{1.5e-3}} {{-3}} {{+4}} {{'a'}} {{'\\n'}}", "31 1000 1000 5 15 15 0.0015 -3 4 97 10"),
         .ok("{{3i}} {{1+2i}} {{printf \"%v\" 2.0}}", "(0+3i) (1+2i) 2"),
+        // Number literals go through strconv: a base prefix needs digits, and ParseFloat
+        // refuses a hex mantissa without a 'p' exponent (so an overflowing hex integer is
+        // not "integer overflow").
+        .fail("{{0o}}", stdout: "", error: "error parsing template {{0o}}, template: output:1: illegal number syntax: \"0o\""),
+        .fail("{{0xFFFFFFFFFFFFFFFFFF}}", stdout: "", error: "error parsing template {{0xFFFFFFFFFFFFFFFFFF}}, template: output:1: illegal number syntax: \"0xFFFFFFFFFFFFFFFFFF\""),
+        .fail("{{08}}", stdout: "", error: "error parsing template {{08}}, template: output:1: integer overflow: \"08\""),
+        .ok("{{0x1p4}} {{1_0.5}} {{0x_1}}", "16 10.5 1"),
         .ok("{{true}} {{false}} {{\"s\"}}", "true false s"),
         .fail("{{", stdout: "", error: "error parsing template {{, template: output:1: unclosed action"),
         .fail("{{.foo", stdout: "", error: "error parsing template {{.foo, template: output:1: unclosed action"),

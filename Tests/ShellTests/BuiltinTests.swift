@@ -55,6 +55,9 @@ import Kubectl
         Case("break", "bash: break: only meaningful in a `for', `while', or `until' loop\n"),
         Case("x=5; (( x > 3 )) && echo yes; (( x < 3 )) || echo no; ((x++)); echo $x", "yes\nno\n6\n"),
         Case("for ((i=0; i<3; i++)); do echo i=$i; done; for ((;;)); do break; done; echo ok", "i=0\ni=1\ni=2\nok\n"),
+        // `continue` is the last command run, so every kind of loop ends with its status 0.
+        Case("for ((i=0; i<2; i++)); do if ((i==1)); then continue; fi; false; done; echo $?", "0\n"),
+        Case("for i in 0 1; do if [ $i = 1 ]; then continue; fi; false; done; echo $?", "0\n"),
         Case("f() { echo \"hi $1 $#\"; }; f a b; f", "hi a 2\nhi  0\n"),
         Case("g() { local x=inner; echo $x; }; x=outer; g; echo $x", "inner\nouter\n"),
         Case("fact() { if [ $1 -le 1 ]; then echo 1; else echo $(( $1 * $(fact $(( $1 - 1 ))) )); fi; }; fact 5", "120\n"),

@@ -56,15 +56,7 @@ extension Kubectl {
             }
         } else {
             if f.positionals.isEmpty {
-                throw RawError(text: """
-                error: You must provide one or more resources by argument or filename.
-                Example resource specifications include:
-                   '-f rsrc.yaml'
-                   '--filename=rsrc.json'
-                   '<resource> <name>'
-                   '<resource>'
-
-                """)
+                throw RawError.noResourcesGiven
             }
             let refs = try resourceRefs(f.positionals, allowAll: true)
             let hasNames = refs.contains { $0.name != nil }

@@ -44,15 +44,7 @@ extension Kubectl {
         }
         let refs = try resourceRefs(args)
         if refs.isEmpty {
-            throw RawError(text: """
-            error: You must provide one or more resources by argument or filename.
-            Example resource specifications include:
-               '-f rsrc.yaml'
-               '--filename=rsrc.json'
-               '<resource> <name>'
-               '<resource>'
-
-            """)
+            throw RawError.noResourcesGiven
         }
         var out: [any APIObject] = []
         for ref in refs {
@@ -267,4 +259,17 @@ extension Kubectl {
 extension ParsedFlags {
     /// Names of the flags given on the command line (other than the namespace context).
     var setFlagNames: [String] { values.keys.filter { $0 != "help" } }
+}
+
+extension RawError {
+    /// What kubectl says when a command that acts on resources is given none.
+    static let noResourcesGiven = RawError(text: """
+        error: You must provide one or more resources by argument or filename.
+        Example resource specifications include:
+           '-f rsrc.yaml'
+           '--filename=rsrc.json'
+           '<resource> <name>'
+           '<resource>'
+
+        """)
 }

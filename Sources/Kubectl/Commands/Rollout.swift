@@ -23,15 +23,7 @@ extension Kubectl {
             throw KubectlError("unknown command \"\(sub)\" for \"kubectl rollout\"")
         }
         if sub2.flags.positionals.isEmpty && !sub2.flags.has("filename") {
-            throw RawError(text: """
-            error: You must provide one or more resources by argument or filename.
-            Example resource specifications include:
-               '-f rsrc.yaml'
-               '--filename=rsrc.json'
-               '<resource> <name>'
-               '<resource>'
-
-            """)
+            throw RawError.noResourcesGiven
         }
         let objects = try targets(sub2.flags.positionals, sub2)
         for obj in objects {

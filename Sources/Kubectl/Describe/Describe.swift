@@ -77,7 +77,7 @@ struct DescribeContext {
     func printLabels(_ w: DescribeWriter, _ title: String, _ labels: [String: String]?, initialIndent: String = "",
                      innerIndent: String = "\t") {
         w.write(0, "\(initialIndent)\(title):\(innerIndent)")
-        let keys = (labels ?? [:]).keys.sorted(by: DescribeFormat.less)
+        let keys = (labels ?? [:]).keys.sorted(by: GoText.less)
         guard !keys.isEmpty else { w.writeLine("<none>"); return }
         for (i, key) in keys.enumerated() {
             if i != 0 {
@@ -96,7 +96,7 @@ struct DescribeContext {
     func printAnnotations(_ w: DescribeWriter, _ title: String, _ annotations: [String: String]?) {
         w.write(0, "\(title):\t")
         let all = annotations ?? [:]
-        let keys = all.keys.filter { !DescribeContext.skippedAnnotations.contains($0) }.sorted(by: DescribeFormat.less)
+        let keys = all.keys.filter { !DescribeContext.skippedAnnotations.contains($0) }.sorted(by: GoText.less)
         guard !keys.isEmpty else { w.writeLine("<none>"); return }
         let indent = "\t"
         for (i, key) in keys.enumerated() {
@@ -120,7 +120,7 @@ struct DescribeContext {
         w.write(0, "\(title):\t")
         var list = tolerations ?? []
         guard !list.isEmpty else { w.writeLine("<none>"); return }
-        DescribeGoSort.sort(&list) { DescribeFormat.less($0.key ?? "", $1.key ?? "") }
+        DescribeGoSort.sort(&list) { GoText.less($0.key ?? "", $1.key ?? "") }
         for (i, t) in list.enumerated() {
             if i != 0 { w.write(0, "\t") }
             let key = t.key ?? "", value = t.value ?? "", effect = t.effect ?? ""
@@ -140,7 +140,7 @@ struct DescribeContext {
         w.write(0, "\(title):\t")
         var list = taints ?? []
         guard !list.isEmpty else { w.writeLine("<none>"); return }
-        DescribeGoSort.sort(&list) { DescribeFormat.less("\($0.effect),\($0.key)", "\($1.effect),\($1.key)") }
+        DescribeGoSort.sort(&list) { GoText.less("\($0.effect),\($0.key)", "\($1.effect),\($1.key)") }
         for (i, t) in list.enumerated() {
             if i != 0 { w.write(0, "\t") }
             let v = t.value ?? ""
@@ -206,7 +206,7 @@ struct DescribeContext {
         var reqs: [(key: String, text: String)] = []
         for (k, v) in sel.matchLabels ?? [:] { reqs.append((k, "\(k)=\(v)")) }
         for e in sel.matchExpressions ?? [] {
-            let vals = (e.values ?? []).sorted(by: DescribeFormat.less).joined(separator: ",")
+            let vals = (e.values ?? []).sorted(by: GoText.less).joined(separator: ",")
             switch e.operator {
             case "In": reqs.append((e.key, "\(e.key) in (\(vals))"))
             case "NotIn": reqs.append((e.key, "\(e.key) notin (\(vals))"))
@@ -215,7 +215,7 @@ struct DescribeContext {
             default: reqs.append((e.key, "\(e.key) \(e.operator) (\(vals))"))
             }
         }
-        DescribeGoSort.sort(&reqs) { DescribeFormat.less($0.key, $1.key) }
+        DescribeGoSort.sort(&reqs) { GoText.less($0.key, $1.key) }
         return reqs.map(\.text).joined(separator: ",")
     }
 
@@ -228,9 +228,6 @@ struct DescribeContext {
 
 /// Small Go-compatible text helpers shared by the describers.
 enum DescribeFormat {
-    /// Go string ordering (bytewise), which differs from Swift's for some non-ASCII text.
-    static func less(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
-
     /// strings.Split(s, "\n").
     static func splitLines(_ s: String) -> [String] {
         s.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }

@@ -23,7 +23,7 @@ extension DescribeContext {
 
     /// printUnstructuredContent.
     private func printUnstructured(_ w: DescribeWriter, _ level: Int, _ content: [String: JSONValue], prefix: String, skip: Set<String>) {
-        for field in content.keys.sorted(by: DescribeFormat.less) {
+        for field in content.keys.sorted(by: GoText.less) {
             let value = content[field]!
             let path = "\(prefix).\(field)"
             if skip.contains(path) { continue }
@@ -37,60 +37,13 @@ extension DescribeContext {
                     if case .object(let o) = child {
                         printUnstructured(w, level + 1, o, prefix: path, skip: skip)
                     } else {
-                        w.write(level + 1, "\(DescribeContext.goValue(child))\n")
+                        w.write(level + 1, "\(GoFmt.v(GoDynamic(child)))\n")
                     }
                 }
             default:
-                w.write(level, "\(DescribeContext.smartLabel(field)):\t\(DescribeContext.goValue(value))\n")
+                w.write(level, "\(DescribeContext.smartLabel(field)):\t\(GoFmt.v(GoDynamic(value)))\n")
             }
         }
-    }
-
-    /// Go `%v` of a decoded JSON value (unstructured: int64, float64, string, bool, nil, …).
-    static func goValue(_ v: JSONValue) -> String {
-        switch v {
-        case .null: return "<nil>"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d): return goFloat(d)
-        case .string(let s): return s
-        case .array(let a): return "[" + a.map(goValue).joined(separator: " ") + "]"
-        case .object(let o): return "map[" + o.keys.sorted(by: DescribeFormat.less).map { "\($0):\(goValue(o[$0]!))" }.joined(separator: " ") + "]"
-        }
-    }
-
-    /// Go `%v` of a float64 (`%g`, shortest representation).
-    static func goFloat(_ d: Double) -> String {
-        if d.isNaN { return "NaN" }
-        if d.isInfinite { return d > 0 ? "+Inf" : "-Inf" }
-        if d == 0 { return d.sign == .minus ? "-0" : "0" }
-        // Swift's description is the shortest round-trip digits; re-layout as %g does.
-        var s = "\(abs(d))"
-        var exp = 0
-        if let e = s.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exp = Int(s[s.index(after: e)...])!
-            s = String(s[..<e])
-        }
-        var digits = s.replacingOccurrences(of: ".", with: "")
-        let pointPos = (s.firstIndex(of: ".").map { s.distance(from: s.startIndex, to: $0) } ?? s.count) + exp
-        // Strip leading zeros (adjusting the decimal point) and trailing zeros.
-        var dp = pointPos
-        while digits.hasPrefix("0") && digits.count > 1 { digits.removeFirst(); dp -= 1 }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        let x = dp - 1
-        var out: String
-        if x < -4 || x >= 6 {
-            let mant = digits.count > 1 ? "\(digits.first!).\(digits.dropFirst())" : digits
-            out = "\(mant)e\(x < 0 ? "-" : "+")\(abs(x) < 10 ? "0" : "")\(abs(x))"
-        } else if dp <= 0 {
-            out = "0." + String(repeating: "0", count: -dp) + digits
-        } else if dp >= digits.count {
-            out = digits + String(repeating: "0", count: dp - digits.count)
-        } else {
-            let i = digits.index(digits.startIndex, offsetBy: dp)
-            out = digits[..<i] + "." + digits[i...]
-        }
-        return (d < 0 ? "-" : "") + out
     }
 
     /// smartLabelFor: `apiVersion` → `API Version`, `involvedObject` → `Involved Object`.

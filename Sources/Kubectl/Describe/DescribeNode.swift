@@ -39,7 +39,7 @@ extension DescribeContext {
         w.write(0, "Addresses:\n")
         for a in status.addresses ?? [] { w.write(1, "\(a.type):\t\(a.address)\n") }
         func resourceList(_ l: [String: Quantity]) {
-            for name in l.keys.sorted(by: DescribeFormat.less) {
+            for name in l.keys.sorted(by: GoText.less) {
                 let q = l[name]!
                 w.write(0, "  \(name):\t\(ResourceAmount(q)?.description ?? q.text)\n")
             }
@@ -77,7 +77,7 @@ extension DescribeContext {
                 roles.insert(v)
             }
         }
-        return roles.sorted(by: DescribeFormat.less)
+        return roles.sorted(by: GoText.less)
     }
 
     /// describeNodeLease. The simulator has no Lease objects, so this shows the lease the
@@ -145,11 +145,11 @@ extension DescribeContext {
             if name.hasPrefix("hugepages-") { huge.append(name) }
             else if !standard.contains(name) && name != "pods" { ext.append(name) }
         }
-        for name in huge.sorted(by: DescribeFormat.less) {
+        for name in huge.sorted(by: GoText.less) {
             let r = amount(totalReqs, name), l = amount(totalLimits, name), a = alloc[name]?.value ?? 0
             w.write(1, "\(name)\t\(r.description) (\(guarded(r.value, a))%)\t\(l.description) (\(guarded(l.value, a))%)\n")
         }
-        for name in ext.sorted(by: DescribeFormat.less) {
+        for name in ext.sorted(by: GoText.less) {
             w.write(1, "\(name)\t\(amount(totalReqs, name).description)\t\(amount(totalLimits, name).description)\n")
         }
     }

@@ -81,7 +81,7 @@ extension DescribeContext {
 
     func describeTopologySpreadConstraints(_ w: DescribeWriter, _ value: JSONValue?, space: String) {
         guard var list = value?.arrayValue, !list.isEmpty else { return }
-        DescribeGoSort.sort(&list) { DescribeFormat.less($0["topologyKey"]?.stringValue ?? "", $1["topologyKey"]?.stringValue ?? "") }
+        DescribeGoSort.sort(&list) { GoText.less($0["topologyKey"]?.stringValue ?? "", $1["topologyKey"]?.stringValue ?? "") }
         w.write(0, "\(space)Topology Spread Constraints:\t")
         for (i, c) in list.enumerated() {
             if i != 0 {
@@ -170,7 +170,7 @@ extension DescribeContext {
         guard let r else { return }
         for (title, list) in [("Limits", r.limits ?? [:]), ("Requests", r.requests ?? [:])] where !list.isEmpty {
             w.write(level, "\(title):\n")
-            for name in list.keys.sorted(by: DescribeFormat.less) {
+            for name in list.keys.sorted(by: GoText.less) {
                 let q = list[name]!
                 w.write(level + 1, "\(name):\t\(ResourceAmount(q)?.description ?? q.text)\n")
             }
@@ -250,16 +250,16 @@ extension DescribeContext {
     private func describeMounts(_ w: DescribeWriter, _ c: Container) {
         var mounts = c.volumeMounts ?? []
         w.write(2, "Mounts:\(mounts.isEmpty ? "\t<none>" : "")\n")
-        DescribeGoSort.sort(&mounts) { DescribeFormat.less($0.mountPath, $1.mountPath) }
+        DescribeGoSort.sort(&mounts) { GoText.less($0.mountPath, $1.mountPath) }
         for m in mounts {
             var flags = [m.readOnly == true ? "ro" : "rw"]
-            if let sub = m.subPath, !sub.isEmpty { flags.append("path=\(DescribeFormat.quote(sub))") }
+            if let sub = m.subPath, !sub.isEmpty { flags.append("path=\(GoText.quote(sub))") }
             w.write(3, "\(m.mountPath) from \(m.name) (\(flags.joined(separator: ",")))\n")
         }
         if let devices = c.volumeDevices?.arrayValue, !devices.isEmpty {
             w.write(2, "Devices:\n")
             var list = devices
-            DescribeGoSort.sort(&list) { DescribeFormat.less($0["devicePath"]?.stringValue ?? "", $1["devicePath"]?.stringValue ?? "") }
+            DescribeGoSort.sort(&list) { GoText.less($0["devicePath"]?.stringValue ?? "", $1["devicePath"]?.stringValue ?? "") }
             for d in list { w.write(3, "\(d["devicePath"]?.stringValue ?? "") from \(d["name"]?.stringValue ?? "")\n") }
         }
     }
@@ -358,7 +358,7 @@ struct EnvResolver {
 
     private func formatMap(_ m: [String: String]?) -> String {
         let m = m ?? [:]
-        return m.keys.sorted(by: DescribeFormat.less).map { "\($0)=\(DescribeFormat.quote(m[$0]!))" }.joined(separator: "\n")
+        return m.keys.sorted(by: GoText.less).map { "\($0)=\(GoText.quote(m[$0]!))" }.joined(separator: "\n")
     }
 
     /// resourcehelper.ExtractContainerResourceValue.
@@ -390,27 +390,6 @@ struct EnvResolver {
 }
 
 extension DescribeFormat {
-    /// Go `%q` for the plain strings describe quotes.
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += String(format: "\\x%02x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
     /// A believable Go heap address (`0xc000a1b2c4`) for `%v` of a non-nil pointer, stable for
     /// a given seed.
     static func pointer(seed: String) -> String {

@@ -79,7 +79,7 @@ extension DescribeContext {
         DescribeGoSort.sort(&owned) { a, b in
             let ta = a.metadata.creationTimestamp.map { $0.seconds.rounded(.down) } ?? 0
             let tb = b.metadata.creationTimestamp.map { $0.seconds.rounded(.down) } ?? 0
-            return ta == tb ? DescribeFormat.less(a.name, b.name) : ta < tb
+            return ta == tb ? GoText.less(a.name, b.name) : ta < tb
         }
         func stripped(_ t: PodTemplateSpec?) -> PodTemplateSpec? {
             guard var t else { return nil }

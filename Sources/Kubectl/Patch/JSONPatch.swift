@@ -183,6 +183,28 @@ public enum JSONPatch {
         }
     }
 
+    /// `op.Path()` for the operations that report its error as it is (replace, move, test).
+    private static func decodedPath(_ op: Operation, for name: String) throws(PatchError) -> String {
+        switch path(op) {
+        case .success(let s): return s
+        case .failure(let e): throw err("\(name) operation failed to decode path: \(pathErrorText(e))")
+        }
+    }
+
+    /// Where move and copy take their value from: `op.From()` and its parent container.
+    private static func findFrom(_ doc: JSONValue, _ op: Operation, for name: String) throws(PatchError)
+        -> (from: String, steps: [Step], key: String) {
+        let f: String
+        switch from(op) {
+        case .success(let s): f = s
+        case .failure(let e): throw err("\(name) operation failed to decode from: \(fromErrorText(e))")
+        }
+        guard let (steps, key) = findObject(doc, f) else {
+            throw err("\(name) operation does not apply: doc is missing from path: \(f): missing value")
+        }
+        return (f, steps, key)
+    }
+
     /// `op.value()`: nil when the member is absent; a `null` member is `.null`.
     private static func value(_ op: Operation) -> JSONValue? { op.raw?["value"] }
 
@@ -245,8 +267,8 @@ public enum JSONPatch {
 
     /// `partialArray.get`'s index rules: Atoi, negative counts from the end, must be in range.
     private static func arrayGetIndex(_ key: String, count: Int) -> Result<Int, PatchError> {
-        switch GoCompat.atoi(key) {
-        case .failure(let e): return .failure(err(GoCompat.atoiErrorText(key, e)))
+        switch GoStrconv.atoi(key) {
+        case .failure(let e): return .failure(err(e.message(function: "Atoi", input: key)))
         case .success(var idx):
             if idx < 0 {
                 if idx < -count { return .failure(invalidIndex(idx)) }
@@ -259,6 +281,14 @@ public enum JSONPatch {
 
     private static func invalidIndex(_ idx: Int) -> PatchError {
         err("Unable to access invalid index: \(idx): invalid index referenced")
+    }
+
+    /// `partialArray.add`'s and `remove`'s index rules (`size` is the length add grows the
+    /// array to): an index at or past the end, or before `-size`, is invalid; a negative one
+    /// counts from the end. Unlike `get`, the error shows the index as given.
+    private static func indexCountingFromEnd(_ idx: Int, size: Int) throws(PatchError) -> Int {
+        if idx >= size || idx < -size { throw invalidIndex(idx) }
+        return idx < 0 ? idx + size : idx
     }
 
     private static func container(_ doc: JSONValue, _ steps: [Step]) -> JSONValue {
@@ -311,13 +341,19 @@ public enum JSONPatch {
         }
     }
 
+    /// `partialDoc.add` and `set`, which are the same: the member is added or replaced.
+    private static func setMember(_ key: String, _ v: JSONValue, in c: inout JSONValue) {
+        guard case .object(var o) = c else { return }
+        c = .null  // drop the reference so the dictionary is mutated in place
+        o[key] = v
+        c = .object(o)
+    }
+
     /// `container.add`.
     private static func containerAdd(_ c: inout JSONValue, _ key: String, _ v: JSONValue) throws(PatchError) {
         switch c {
-        case .object(var o):
-            c = .null
-            o[key] = v
-            c = .object(o)
+        case .object:
+            setMember(key, v, in: &c)
         case .array(var a):
             c = .null
             defer { c = .array(a) }
@@ -325,17 +361,11 @@ public enum JSONPatch {
                 a.append(v)
                 return
             }
-            switch GoCompat.atoi(key) {
+            switch GoStrconv.atoi(key) {
             case .failure(let e):
-                throw err("value was not a proper array index: '\(key)': \(GoCompat.atoiErrorText(key, e))")
-            case .success(var idx):
-                let size = a.count + 1
-                if idx >= size { throw invalidIndex(idx) }
-                if idx < 0 {
-                    if idx < -size { throw invalidIndex(idx) }
-                    idx += size
-                }
-                a.insert(v, at: idx)
+                throw err("value was not a proper array index: '\(key)': \(e.message(function: "Atoi", input: key))")
+            case .success(let idx):
+                a.insert(v, at: try indexCountingFromEnd(idx, size: a.count + 1))
             }
         default:
             break
@@ -351,16 +381,12 @@ public enum JSONPatch {
             o.removeValue(forKey: key)
             c = .object(o)
         case .array(var a):
-            switch GoCompat.atoi(key) {
-            case .failure(let e): throw err(GoCompat.atoiErrorText(key, e))
-            case .success(var idx):
-                if idx >= a.count { throw invalidIndex(idx) }
-                if idx < 0 {
-                    if idx < -a.count { throw invalidIndex(idx) }
-                    idx += a.count
-                }
+            switch GoStrconv.atoi(key) {
+            case .failure(let e): throw err(e.message(function: "Atoi", input: key))
+            case .success(let idx):
+                let i = try indexCountingFromEnd(idx, size: a.count)
                 c = .null
-                a.remove(at: idx)
+                a.remove(at: i)
                 c = .array(a)
             }
         default:
@@ -371,12 +397,10 @@ public enum JSONPatch {
     /// `container.set` (only reached after a successful get).
     private static func containerSet(_ c: inout JSONValue, _ key: String, _ v: JSONValue) {
         switch c {
-        case .object(var o):
-            c = .null
-            o[key] = v
-            c = .object(o)
+        case .object:
+            setMember(key, v, in: &c)
         case .array(var a):
-            guard case .success(var idx) = GoCompat.atoi(key) else { return }
+            guard case .success(var idx) = GoStrconv.atoi(key) else { return }
             if idx < 0 { idx += a.count }
             guard idx >= 0, idx < a.count else { return }
             c = .null
@@ -415,11 +439,7 @@ public enum JSONPatch {
     }
 
     private static func replace(_ doc: inout JSONValue, _ op: Operation) throws(PatchError) {
-        let p: String
-        switch path(op) {
-        case .success(let s): p = s
-        case .failure(let e): throw err("replace operation failed to decode path: \(pathErrorText(e))")
-        }
+        let p = try decodedPath(op, for: "replace")
         if p.isEmpty {
             switch value(op) {
             case .object?, .array?: doc = value(op)!
@@ -440,14 +460,7 @@ public enum JSONPatch {
     }
 
     private static func move(_ doc: inout JSONValue, _ op: Operation) throws(PatchError) {
-        let f: String
-        switch from(op) {
-        case .success(let s): f = s
-        case .failure(let e): throw err("move operation failed to decode from: \(fromErrorText(e))")
-        }
-        guard let (fromSteps, fromKey) = findObject(doc, f) else {
-            throw err("move operation does not apply: doc is missing from path: \(f): missing value")
-        }
+        let (_, fromSteps, fromKey) = try findFrom(doc, op, for: "move")
         let val: JSONValue?
         do { val = try containerGet(container(doc, fromSteps), fromKey) } catch {
             throw err("error in move for path: '\(fromKey)': \(error.message)")
@@ -457,27 +470,12 @@ public enum JSONPatch {
                 throw err("error in move for path: '\(fromKey)': \(error.message)")
             }
         }
-        let p: String
-        switch path(op) {
-        case .success(let s): p = s
-        case .failure(let e): throw err("move operation failed to decode path: \(pathErrorText(e))")
-        }
-        guard let (steps, key) = findObject(doc, p) else {
-            throw err("move operation does not apply: doc is missing destination path: \(p): missing value")
-        }
-        try withContainer(&doc, steps[...]) { (c: inout JSONValue) throws(PatchError) in
-            do throws(PatchError) { try containerAdd(&c, key, val ?? .null) } catch {
-                throw err("error in move for path: '\(p)': \(error.message)")
-            }
-        }
+        let p = try decodedPath(op, for: "move")
+        try addAtDestination(val ?? .null, &doc, p, for: "move") { "error in move for path: '\(p)': \($0)" }
     }
 
     private static func test(_ doc: JSONValue, _ op: Operation) throws(PatchError) {
-        let p: String
-        switch path(op) {
-        case .success(let s): p = s
-        case .failure(let e): throw err("test operation failed to decode path: \(pathErrorText(e))")
-        }
+        let p = try decodedPath(op, for: "test")
         let failed = err("testing value \(p) failed: test failed")
         if p.isEmpty {
             guard let v = value(op), equal(doc, v) else { throw failed }
@@ -499,25 +497,25 @@ public enum JSONPatch {
     }
 
     private static func copy(_ doc: inout JSONValue, _ op: Operation) throws(PatchError) {
-        let f: String
-        switch from(op) {
-        case .success(let s): f = s
-        case .failure(let e): throw err("copy operation failed to decode from: \(fromErrorText(e))")
-        }
-        guard let (fromSteps, fromKey) = findObject(doc, f) else {
-            throw err("copy operation does not apply: doc is missing from path: \(f): missing value")
-        }
+        let (f, fromSteps, fromKey) = try findFrom(doc, op, for: "copy")
         let val: JSONValue?
         do { val = try containerGet(container(doc, fromSteps), fromKey) } catch {
             throw err("error in copy for from: '\(f)': \(error.message)")
         }
         guard case .success(let p) = path(op) else { throw err("copy operation failed to decode path: missing value") }
+        try addAtDestination(val ?? .null, &doc, p, for: "copy") { "error while adding value during copy: \($0)" }
+    }
+
+    /// The end of move and copy: adds `value` at path `p`; `addError` words the
+    /// failure of the add itself, which the two operations report differently.
+    private static func addAtDestination(_ value: JSONValue, _ doc: inout JSONValue, _ p: String, for name: String,
+                                         addError: (String) -> String) throws(PatchError) {
         guard let (steps, key) = findObject(doc, p) else {
-            throw err("copy operation does not apply: doc is missing destination path: \(p): missing value")
+            throw err("\(name) operation does not apply: doc is missing destination path: \(p): missing value")
         }
         try withContainer(&doc, steps[...]) { (c: inout JSONValue) throws(PatchError) in
-            do throws(PatchError) { try containerAdd(&c, key, val ?? .null) } catch {
-                throw err("error while adding value during copy: \(error.message)")
+            do throws(PatchError) { try containerAdd(&c, key, value) } catch {
+                throw err(addError(error.message))
             }
         }
     }
@@ -538,7 +536,7 @@ public enum JSONPatch {
         case (.object, _), (.array, _), (_, .object), (_, .array):
             return false
         default:
-            return GoCompat.marshal(a) == GoCompat.marshal(b)
+            return GoJSON.marshal(a) == GoJSON.marshal(b)
         }
     }
 }

@@ -9,7 +9,7 @@ public enum PatchType: String, Sendable, CaseIterable {
     /// `--type must be one of [json merge strategic], not "foo"` (print with `error: `).
     public static func parse(_ flag: String) -> Result<PatchType, PatchError> {
         if let t = PatchType(rawValue: flag.lowercased()) { return .success(t) }
-        return .failure(PatchError("--type must be one of [json merge strategic], not \(GoCompat.quote(flag))",
+        return .failure(PatchError("--type must be one of [json merge strategic], not \(GoText.quote(flag))",
                                    serverClass: .badRequest, source: .mergePatch))
     }
 }

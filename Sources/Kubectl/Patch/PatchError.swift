@@ -115,6 +115,6 @@ public struct PatchError: Error, Equatable, Sendable, CustomStringConvertible {
 /// e.g. `error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'`.
 public enum PatchText {
     public static func kubectlParseError(patch: String, yamlError: String) -> String {
-        "error: unable to parse \(GoCompat.quote(patch)): \(yamlError)"
+        "error: unable to parse \(GoText.quote(patch)): \(yamlError)"
     }
 }

@@ -185,7 +185,7 @@ public enum StrategicMerge {
             switch prefix {
             case deleteFromPrimitiveListPrefix: throw fail(errBadPatchFormatForPrimitiveList)
             case setElementOrderPrefix: throw fail(errBadPatchFormatForSetElementOrderList)
-            default: throw fail("fail to find unknown prefix \(GoCompat.quote(prefix)) in \(s)\n")
+            default: throw fail("fail to find unknown prefix \(GoText.quote(prefix)) in \(s)\n")
             }
         }
         return parts[1]
@@ -336,7 +336,7 @@ public enum StrategicMerge {
     /// `sortScalars`: by the `%v` text, bytewise.
     static func sortScalars(_ list: [JSONValue]) -> [JSONValue] {
         var items = list
-        GoCompat.sliceStable(&items) { GoCompat.less(GoCompat.v($0), GoCompat.v($1)) }
+        GoCompat.sliceStable(&items) { GoText.less(GoCompat.v($0), GoCompat.v($1)) }
         return items
     }
 
@@ -384,7 +384,7 @@ public enum StrategicMerge {
         try applyRetainKeysDirective(&original, &patch, opts)
         try mergePatchIntoOriginal(&original, &patch, schema, opts)
 
-        for key in patch.keys.sorted(by: GoCompat.less) {
+        for key in patch.keys.sorted(by: GoText.less) {
             guard let patchV = patch[key] else { continue }
             var k = key
             var isDeleteList = false
@@ -467,7 +467,7 @@ public enum StrategicMerge {
     /// `mergePatchIntoOriginal`: handles the `$setElementOrder/<list>` directives and their lists.
     static func mergePatchIntoOriginal(_ original: inout Obj, _ patch: inout Obj, _ schema: Schema,
                                        _ opts: MergeOptions) throws(PatchError) {
-        for key in patch.keys.sorted(by: GoCompat.less) where key.hasPrefix(setElementOrderPrefix) {
+        for key in patch.keys.sorted(by: GoText.less) where key.hasPrefix(setElementOrderPrefix) {
             guard let setOrderInPatch = patch[key] else { continue }
             if !opts.mergeParallelList {
                 if let inOriginal = original[key] {
@@ -646,7 +646,7 @@ public enum StrategicMerge {
     static func diffMaps(_ original: Obj, _ modified: Obj, _ schema: Schema, _ opts: DiffOptions) throws(PatchError) -> Obj {
         var patch: Obj = [:]
         var retainKeysList: [JSONValue] = []
-        for key in modified.keys.sorted(by: GoCompat.less) {
+        for key in modified.keys.sorted(by: GoText.less) {
             let modifiedValue = modified[key]!
             if opts.buildRetainKeysDirective && modifiedValue != .null { retainKeysList.append(.string(key)) }
             guard let originalValue = original[key] else {
@@ -784,7 +784,7 @@ public enum StrategicMerge {
             let ms = mIn ? GoCompat.v(modifiedScalars[mi]) : ""
             if oIn && mIn && os == ms {
                 oi += 1; mi += 1
-            } else if !oIn || (oIn && mIn && GoCompat.less(ms, os)) {
+            } else if !oIn || (oIn && mIn && GoText.less(ms, os)) {
                 if !opts.ignoreChangesAndAdditions { add.append(modifiedScalars[mi]) }
                 mi += 1
             } else {
@@ -802,7 +802,7 @@ public enum StrategicMerge {
         if kind != .object { return sortScalars(deduplicateScalars(list)) }
         var items = list
         GoCompat.sliceStable(&items) {
-            GoCompat.less(GoCompat.v($0.objectValue?[mergeKey]), GoCompat.v($1.objectValue?[mergeKey]))
+            GoText.less(GoCompat.v($0.objectValue?[mergeKey]), GoCompat.v($1.objectValue?[mergeKey]))
         }
         return items
     }
@@ -846,7 +846,7 @@ public enum StrategicMerge {
                     patch.append(.object(pv))
                 }
                 oi += 1; mi += 1
-            } else if !oIn || (oIn && mIn && GoCompat.less(mStr, oStr)) {
+            } else if !oIn || (oIn && mIn && GoText.less(mStr, oStr)) {
                 if !opts.ignoreChangesAndAdditions { patch.append(.object(mEl)) }
                 mi += 1
             } else {

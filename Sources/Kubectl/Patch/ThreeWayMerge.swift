@@ -42,7 +42,7 @@ public enum LastApplied {
     /// applied in namespace `default` gives
     /// `{"apiVersion":"v1","kind":"Pod","metadata":{"annotations":{},"name":"web","namespace":"default"},"spec":{...}}\n`.
     public static func annotationValue(for manifest: JSONValue, namespace: String? = "default") -> String {
-        GoCompat.marshal(prepared(manifest, namespace: namespace)) + "\n"
+        GoJSON.marshal(prepared(manifest, namespace: namespace)) + "\n"
     }
 
     /// The object kubectl sends as `modified` to the three-way merge (and the body of the
@@ -50,7 +50,7 @@ public enum LastApplied {
     /// annotation set to `annotationValue`.
     public static func modified(_ manifest: JSONValue, namespace: String? = "default") -> JSONValue {
         let prepared = prepared(manifest, namespace: namespace)
-        let value = GoCompat.marshal(prepared) + "\n"
+        let value = GoJSON.marshal(prepared) + "\n"
         var obj = prepared.objectValue ?? [:]
         var metadata = obj["metadata"]?.objectValue ?? [:]
         var annotations = metadata["annotations"]?.objectValue ?? [:]
@@ -184,11 +184,11 @@ public enum ThreeWayMerge {
 
     /// Whether kubectl would print `unchanged`: the marshaled patch is exactly `{}`.
     public static func isEmpty(_ patch: JSONValue) -> Bool {
-        GoCompat.marshal(patch) == "{}"
+        GoJSON.marshal(patch) == "{}"
     }
 
     /// The patch's bytes as kubectl sends them (`json.Marshal`).
-    public static func patchText(_ patch: JSONValue) -> String { GoCompat.marshal(patch) }
+    public static func patchText(_ patch: JSONValue) -> String { GoJSON.marshal(patch) }
 }
 
 /// A small JSON reader producing `JSONValue`s with Go/apimachinery number typing.

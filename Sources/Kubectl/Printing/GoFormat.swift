@@ -6,7 +6,8 @@ import KubeAPI
 // kubectl decodes JSON into `interface{}` trees, so every value a template sees is one of
 // map[string]interface{}, []interface{}, string, int64, float64, bool or nil, plus the few
 // types template literals and builtins add (int, uint8, complex128). Printing goes through
-// package fmt, JSON output through encoding/json; both are reproduced here byte for byte.
+// package fmt, reproduced here byte for byte; strconv's quoting and float formats and
+// encoding/json come from KubeAPI's GoText, GoFloat and GoJSON.
 
 // MARK: - Errors
 
@@ -191,218 +192,9 @@ enum GoValue: Sendable {
     var isNilInterface: Bool { if case .iface(.null) = self { return true } else { return false } }
 }
 
-// MARK: - Strings
+// MARK: - encoding/json of template values
 
-enum GoText {
-    /// Go byte order for strings (fmtsort, encoding/json key sorting): plain UTF-8 bytes,
-    /// unlike Swift's Unicode-aware String comparison.
-    static func less(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-
-    static func sortedKeys(_ o: [String: JSONValue]) -> [String] {
-        o.keys.sorted(by: less)
-    }
-
-    /// `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ u: Unicode.Scalar) -> Bool {
-        if u.value < 0x80 { return u.value >= 0x20 && u.value < 0x7f }
-        switch u.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
-
-    private static let lowerHex = Array("0123456789abcdef")
-
-    static func hex(_ v: UInt32, width: Int, upper: Bool = false) -> String {
-        var s = String(v, radix: 16, uppercase: upper)
-        if s.count < width { s = String(repeating: "0", count: width - s.count) + s }
-        return s
-    }
-
-    /// `strconv.Quote` (or QuoteToASCII when `asciiOnly`), also used for `%q` and `%#v`.
-    static func quote(_ s: String, quote q: Character = "\"", asciiOnly: Bool = false) -> String {
-        var out = String(q)
-        for u in s.unicodeScalars { appendEscaped(u, quote: q, asciiOnly: asciiOnly, into: &out) }
-        out.append(q)
-        return out
-    }
-
-    static func appendEscaped(_ u: Unicode.Scalar, quote q: Character, asciiOnly: Bool, into out: inout String) {
-        let c = Character(u)
-        if c == q || u == "\\" {
-            out.append("\\"); out.unicodeScalars.append(u); return
-        }
-        if asciiOnly {
-            if u.value < 0x80 && isPrint(u) { out.unicodeScalars.append(u); return }
-        } else if isPrint(u) {
-            out.unicodeScalars.append(u); return
-        }
-        switch u {
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        default:
-            if u.value < 0x20 || u.value == 0x7f {
-                out += "\\x" + hex(u.value, width: 2)
-            } else if u.value < 0x10000 {
-                out += "\\u" + hex(u.value, width: 4)
-            } else {
-                out += "\\U" + hex(u.value, width: 8)
-            }
-        }
-    }
-
-    /// `strconv.CanBackquote`.
-    static func canBackquote(_ s: String) -> Bool {
-        for u in s.unicodeScalars {
-            if u == "`" || u == "\u{FEFF}" { return false }
-            if u.value < 0x20 && u != "\t" { return false }
-            if u.value == 0x7f { return false }
-        }
-        return true
-    }
-}
-
-// MARK: - Floats
-
-/// strconv.FormatFloat for float64 with formats 'e', 'f' and 'g'.
-enum GoFloat {
-    /// The shortest decimal digits that round-trip (what strconv computes for precision -1),
-    /// as Go's `decimal`: value = 0.d₁d₂… × 10^dp. Zero has no digits.
-    static func shortestDigits(_ d: Double) -> (digits: [UInt8], dp: Int) {
-        let a = abs(d)
-        if a == 0 { return ([], 0) }
-        // Swift's description is the shortest round-tripping representation, like Go's.
-        let text = a.description
-        var mantissa = Substring(text)
-        var exp = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exp = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var digits: [UInt8] = []
-        var dp = 0
-        var sawDot = false
-        for ch in mantissa {
-            if ch == "." { sawDot = true; continue }
-            guard let v = ch.asciiValue, v >= 48, v <= 57 else { continue }
-            digits.append(v - 48)
-            if !sawDot { dp += 1 }
-        }
-        dp += exp
-        while let f = digits.first, f == 0 { digits.removeFirst(); dp -= 1 }
-        while let l = digits.last, l == 0 { digits.removeLast() }
-        return (digits, dp)
-    }
-
-    /// `strconv.FormatFloat(d, fmt, prec, 64)`; `prec` -1 means shortest.
-    static func format(_ d: Double, _ fmt: Character, prec: Int) -> String {
-        if d.isNaN { return "NaN" }
-        if d.isInfinite { return d < 0 ? "-Inf" : "+Inf" }
-        let neg = d.sign == .minus
-        if prec < 0 {
-            let (digits, dp) = shortestDigits(d)
-            let body: String
-            switch fmt {
-            case "e", "E":
-                body = formatE(digits, dp, prec: max(digits.count - 1, 0), upper: fmt == "E")
-            case "f", "F":
-                body = formatF(digits, dp, prec: max(digits.count - dp, 0))
-            default: // g, G
-                let eprec = 6 // "if precision was the shortest possible, use precision 6"
-                let exp = dp - 1
-                if !digits.isEmpty && (exp < -4 || exp >= eprec) {
-                    body = formatE(digits, dp, prec: digits.count - 1, upper: fmt == "G")
-                } else {
-                    body = formatF(digits, dp, prec: max(digits.count - dp, 0))
-                }
-            }
-            return (neg ? "-" : "") + body
-        }
-        // Fixed precision: C's printf rounds the exact binary value just as strconv does,
-        // and its %g makes the same %e/%f choice and drops trailing zeros the same way.
-        let p = min(prec, 1000)
-        switch fmt {
-        case "e": return String(format: "%.*e", p, d)
-        case "E": return String(format: "%.*E", p, d)
-        case "f", "F": return String(format: "%.*f", p, d)
-        case "G": return String(format: "%.*G", max(p, 1), d)
-        default: return String(format: "%.*g", max(p, 1), d)
-        }
-    }
-
-    private static func formatE(_ digits: [UInt8], _ dp: Int, prec: Int, upper: Bool) -> String {
-        var s = ""
-        s.append(digits.isEmpty ? "0" : String(digits[0]))
-        if prec > 0 {
-            s.append(".")
-            for i in 1...prec { s.append(i < digits.count ? String(digits[i]) : "0") }
-        }
-        s.append(upper ? "E" : "e")
-        let exp = digits.isEmpty ? 0 : dp - 1
-        s.append(exp < 0 ? "-" : "+")
-        let e = abs(exp)
-        s.append(e < 10 ? "0\(e)" : "\(e)")
-        return s
-    }
-
-    private static func formatF(_ digits: [UInt8], _ dp: Int, prec: Int) -> String {
-        var s = ""
-        if dp > 0 {
-            for i in 0..<dp { s.append(i < digits.count ? String(digits[i]) : "0") }
-        } else {
-            s = "0"
-        }
-        if prec > 0 {
-            s.append(".")
-            for i in 0..<prec {
-                let idx = dp + i
-                s.append(idx >= 0 && idx < digits.count ? String(digits[idx]) : "0")
-            }
-        }
-        return s
-    }
-
-    /// encoding/json's float64 encoding: 'f' unless tiny or huge, and e-07 cleaned to e-7.
-    static func json(_ d: Double) -> String {
-        let a = abs(d)
-        if a != 0 && (a < 1e-6 || a >= 1e21) {
-            var s = format(d, "e", prec: -1)
-            // "clean up e-09 to e-9"
-            let chars = Array(s)
-            let n = chars.count
-            if n >= 4, chars[n - 4] == "e", chars[n - 3] == "-", chars[n - 2] == "0" {
-                s = String(chars[0..<(n - 2)]) + String(chars[n - 1])
-            }
-            return s
-        }
-        return format(d, "f", prec: -1)
-    }
-}
-
-// MARK: - encoding/json
-
-enum GoJSON {
-    /// `json.Marshal`: compact, keys in byte order, HTML-sensitive characters escaped.
-    static func marshal(_ v: JSONValue) -> String {
-        var out = ""
-        write(v, into: &out)
-        return out
-    }
-
+extension GoJSON {
     /// json.Marshal of a template value (maps and slices print as JSON in jsonpath).
     static func marshal(_ d: GoDynamic) -> String {
         switch d {
@@ -417,61 +209,12 @@ enum GoJSON {
         }
     }
 
-    private static func write(_ v: JSONValue, into out: inout String) {
-        switch v {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
-        case .double(let d): out += GoFloat.json(d)
-        case .string(let s): writeString(s, into: &out)
-        case .array(let a):
-            out += "["
-            for (i, e) in a.enumerated() {
-                if i > 0 { out += "," }
-                write(e, into: &out)
-            }
-            out += "]"
-        case .object(let o):
-            out += "{"
-            for (i, k) in GoText.sortedKeys(o).enumerated() {
-                if i > 0 { out += "," }
-                writeString(k, into: &out)
-                out += ":"
-                write(o[k]!, into: &out)
-            }
-            out += "}"
-        }
-    }
-
-    static func writeString(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"   // Go 1.22+ uses the short forms for \b and \f
-            case "\u{0C}": out += "\\f"
-            case "<", ">", "&", "\u{2028}", "\u{2029}":
-                out += "\\u" + GoText.hex(u.value, width: 4)
-            default:
-                if u.value < 0x20 { out += "\\u" + GoText.hex(u.value, width: 4) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        out += "\""
-    }
-
     /// kubectl's go-template printer marshals the object to JSON and decodes it again with
-    /// apimachinery's json, which turns every number that reads as an integer into int64:
-    /// so a float 3.0 reaches the template as int64 3 while 1e21 stays a float64.
+    /// apimachinery's json, so every float that prints as an integer reaches the template
+    /// as int64 (3.0 becomes 3) while 1e21 stays a float64.
     static func roundTrip(_ v: JSONValue) -> JSONValue {
         switch v {
-        case .double(let d):
-            let text = GoFloat.json(d)
-            if !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }), let i = Int(text) { return .int(i) }
-            return v
+        case .double(let d): return GoJSON.decodedNumber(d)
         case .array(let a): return .array(a.map(roundTrip))
         case .object(let o): return .object(o.mapValues(roundTrip))
         default: return v
@@ -847,7 +590,7 @@ struct GoFmt {
     }
 
     private mutating func fmtUnicode(_ u: UInt64) {
-        var s = "U+" + String(u, radix: 16, uppercase: true).leftPadded(to: precPresent && prec > 4 ? prec : 4)
+        var s = "U+" + GoText.hex(u, width: precPresent && prec > 4 ? prec : 4, upper: true)
         if sharp && u <= 0x10FFFF, let sc = Unicode.Scalar(UInt32(u)), GoText.isPrint(sc) {
             s += " '" + String(Character(sc)) + "'"
         }
@@ -927,7 +670,8 @@ struct GoFmt {
         if num == "Inf" || num == "NaN" {
             let oldZero = zero
             zero = false
-            if num == "NaN" && !space && !plus { pad(num) } else if sign == "+" && !plus && !space { pad(num) } else { pad(String(sign) + num) }
+            // Only NaN drops its sign; %v of +Inf prints "+Inf".
+            if num == "NaN" && !space && !plus { pad(num) } else { pad(String(sign) + num) }
             zero = oldZero
             return
         }
@@ -957,11 +701,5 @@ struct GoFmt {
         default:
             badVerb(verb, arg)
         }
-    }
-}
-
-private extension String {
-    func leftPadded(to n: Int) -> String {
-        count >= n ? self : String(repeating: "0", count: n - count) + self
     }
 }

@@ -466,16 +466,22 @@ struct GTLexer {
     }
 
     private mutating func lexChar() -> State? {
+        lexQuoted(closing: "'", as: .charConstant, unterminated: "unterminated character constant")
+    }
+
+    /// The rest of a `'…'` or `"…"` literal: up to the closing quote on the same line, with
+    /// a backslash escaping whatever follows it except a newline.
+    private mutating func lexQuoted(closing: Unicode.Scalar, as type: GTItemType, unterminated: String) -> State? {
         while true {
             let r = next()
             if r == "\\" {
                 if let r2 = next(), r2 != "\n" { continue }
-                return errorf("unterminated character constant")
+                return errorf(unterminated)
             }
-            if r == nil || r == "\n" { return errorf("unterminated character constant") }
-            if r == "'" { break }
+            if r == nil || r == "\n" { return errorf(unterminated) }
+            if r == closing { break }
         }
-        return emit(.charConstant)
+        return emit(type)
     }
 
     private mutating func lexNumber() -> State? {
@@ -522,16 +528,7 @@ struct GTLexer {
     }
 
     private mutating func lexQuote() -> State? {
-        while true {
-            let r = next()
-            if r == "\\" {
-                if let r2 = next(), r2 != "\n" { continue }
-                return errorf("unterminated quoted string")
-            }
-            if r == nil || r == "\n" { return errorf("unterminated quoted string") }
-            if r == "\"" { break }
-        }
-        return emit(.string)
+        lexQuoted(closing: "\"", as: .string, unterminated: "unterminated quoted string")
     }
 
     private mutating func lexRawQuote() -> State? {
@@ -1227,16 +1224,16 @@ struct GTParser {
             return n
         }
         // Imaginary constants can only be complex unless they are zero.
-        if text.hasSuffix("i"), let f = GoNumber.parseFloat(String(text.dropLast())) {
+        if text.hasSuffix("i"), let f = GoStrconv.parseFloat(String(text.dropLast())) {
             n.isComplex = true
             n.complex = (0, f)
             simplifyComplex(&n)
             return n
         }
         // Do integer test first so we get 0x123 etc.
-        let u = GoNumber.parseUint(text)
+        let u = try? GoStrconv.parseUint(text, base: 0).get()
         if let u { n.isUint = true; n.uint64 = u }
-        if let i = GoNumber.parseInt(text) {
+        if let i = try? GoStrconv.parseInt(text, base: 0).get() {
             n.isInt = true
             n.int64 = i
             if i == 0 { n.isUint = true; n.uint64 = u ?? 0 } // in case of -0.
@@ -1247,7 +1244,7 @@ struct GTParser {
         } else if n.isUint {
             n.isFloat = true
             n.float64 = Double(n.uint64)
-        } else if let f = GoNumber.parseFloat(text) {
+        } else if let f = GoStrconv.parseFloat(text) {
             // If we parsed it as a float but it looks like an integer,
             // it's a huge number too large to fit in an int. Reject it.
             if !text.contains(where: { ".eEpP".contains($0) }) { throw errorf("integer overflow: \(GoText.quote(text))") }
@@ -1281,123 +1278,9 @@ struct GTParser {
             if chars[i - 1] != "e" && chars[i - 1] != "E" && chars[i - 1] != "p" && chars[i - 1] != "P" { split = i; break }
         }
         guard split > 0 else { return nil }
-        guard let re = GoNumber.parseFloat(String(chars[0..<split])),
-              let im = GoNumber.parseFloat(String(chars[split..<(chars.count - 1)])) else { return nil }
+        guard let re = GoStrconv.parseFloat(String(chars[0..<split])),
+              let im = GoStrconv.parseFloat(String(chars[split..<(chars.count - 1)])) else { return nil }
         return (re, im)
-    }
-}
-
-/// strconv.ParseInt/ParseUint (base 0) and ParseFloat for Go number literals.
-enum GoNumber {
-    /// strconv's underscoreOK: underscores only between digits, after a base prefix.
-    static func underscoreOK(_ s: String) -> Bool {
-        var b = Array(s.utf8)
-        var saw: Character = "^"
-        var i = 0
-        if let f = b.first, f == UInt8(ascii: "-") || f == UInt8(ascii: "+") { b.removeFirst() }
-        var hex = false
-        if b.count >= 2, b[0] == UInt8(ascii: "0") {
-            let c = b[1] | 0x20
-            if c == UInt8(ascii: "b") || c == UInt8(ascii: "o") || c == UInt8(ascii: "x") {
-                i = 2
-                saw = "0"
-                hex = c == UInt8(ascii: "x")
-            }
-        }
-        while i < b.count {
-            let c = b[i], l = c | 0x20
-            if (c >= 48 && c <= 57) || (hex && l >= UInt8(ascii: "a") && l <= UInt8(ascii: "f")) {
-                saw = "0"
-            } else if c == UInt8(ascii: "_") {
-                if saw != "0" { return false }
-                saw = "_"
-            } else {
-                if saw == "_" { return false }
-                saw = "!"
-            }
-            i += 1
-        }
-        return saw != "_"
-    }
-
-    static func parseUint(_ text: String) -> UInt64? {
-        var s = Substring(text)
-        if s.isEmpty { return nil }
-        var base: UInt64 = 10
-        var prefixed = false
-        if s.hasPrefix("0x") || s.hasPrefix("0X") { base = 16; s = s.dropFirst(2); prefixed = true }
-        else if s.hasPrefix("0o") || s.hasPrefix("0O") { base = 8; s = s.dropFirst(2); prefixed = true }
-        else if s.hasPrefix("0b") || s.hasPrefix("0B") { base = 2; s = s.dropFirst(2); prefixed = true }
-        else if s.hasPrefix("0") && s.count > 1 { base = 8; s = s.dropFirst(1); prefixed = true }
-        if s.contains("_") {
-            if !underscoreOK(text) { return nil }
-            s = Substring(s.filter { $0 != "_" })
-        }
-        if s.isEmpty { return prefixed && base == 8 ? 0 : nil }
-        var v: UInt64 = 0
-        for c in s {
-            guard let d = c.hexDigitValue, UInt64(d) < base else { return nil }
-            let (m, o1) = v.multipliedReportingOverflow(by: base)
-            let (a, o2) = m.addingReportingOverflow(UInt64(d))
-            if o1 || o2 { return nil }
-            v = a
-        }
-        return v
-    }
-
-    static func parseInt(_ text: String) -> Int64? {
-        var s = text
-        var neg = false
-        if s.hasPrefix("+") || s.hasPrefix("-") { neg = s.hasPrefix("-"); s.removeFirst() }
-        if s.hasPrefix("+") || s.hasPrefix("-") { return nil }
-        guard let u = parseUint(s) else { return nil }
-        if neg {
-            if u > UInt64(Int64.max) + 1 { return nil }
-            return u == UInt64(Int64.max) + 1 ? Int64.min : -Int64(u)
-        }
-        if u > UInt64(Int64.max) { return nil }
-        return Int64(u)
-    }
-
-    static func parseFloat(_ text: String) -> Double? {
-        var s = text
-        if s.contains("_") {
-            if !underscoreOK(s) { return nil }
-            s = s.filter { $0 != "_" }
-        }
-        var body = Substring(s)
-        var sign = 1.0
-        if body.first == "+" || body.first == "-" { if body.first == "-" { sign = -1 }; body.removeFirst() }
-        if body.isEmpty { return nil }
-        let lower = body.lowercased()
-        if lower.hasPrefix("0x") {
-            // Hex floats need a 'p' exponent (unless they are plain hex integers).
-            guard lower.contains("p") || !lower.contains(".") else { return nil }
-            return Double(String(body)).map { $0 * sign }
-        }
-        // Decimal: digits, optional fraction, optional exponent; nothing else.
-        var sawDigit = false, i = body.startIndex
-        while i < body.endIndex, body[i].isASCII, body[i].isNumber { sawDigit = true; i = body.index(after: i) }
-        if i < body.endIndex, body[i] == "." {
-            i = body.index(after: i)
-            while i < body.endIndex, body[i].isASCII, body[i].isNumber { sawDigit = true; i = body.index(after: i) }
-        }
-        guard sawDigit else { return nil }
-        if i < body.endIndex, body[i] == "e" || body[i] == "E" {
-            i = body.index(after: i)
-            if i < body.endIndex, body[i] == "+" || body[i] == "-" { i = body.index(after: i) }
-            var expDigit = false
-            while i < body.endIndex, body[i].isASCII, body[i].isNumber { expDigit = true; i = body.index(after: i) }
-            guard expDigit else { return nil }
-        }
-        guard i == body.endIndex else { return nil }
-        var t = String(body)
-        if t.hasPrefix(".") { t = "0" + t }
-        t = t.replacingOccurrences(of: ".e", with: ".0e").replacingOccurrences(of: ".E", with: ".0E")
-        if t.hasSuffix(".") { t += "0" }
-        // Out of range is an error for strconv, not infinity.
-        guard let d = Double(t), d.isFinite else { return nil }
-        return d * sign
     }
 }
 

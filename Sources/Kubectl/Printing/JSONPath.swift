@@ -285,9 +285,9 @@ struct JPParser {
             if r != "." && !(r.map(JPParser.isDigit) ?? false) { backup(); break }
         }
         let value = consumeText()
-        if let i = JPParser.atoi(value) {
+        if case .success(let i) = GoStrconv.atoi(value) {
             cur.nodes.append(.node(.int(i)))
-        } else if let d = JPParser.parseFloat(value) {
+        } else if let d = GoStrconv.parseFloat(value) {
             cur.nodes.append(.node(.float(d)))
         } else {
             throw JPError(message: "cannot parse number \(value)")
@@ -341,7 +341,7 @@ struct JPParser {
                     params[i].known = false
                 } else {
                     params[i].known = true
-                    guard let n = JPParser.atoi(v) else {
+                    guard case .success(let n) = GoStrconv.atoi(v) else {
                         throw JPError(message: "array index \(v) is not a number")
                     }
                     params[i].value = n
@@ -462,33 +462,6 @@ struct JPParser {
         while v.first == " " { v.removeFirst() }
         while v.last == " " { v.removeLast() }
         return String(v)
-    }
-
-    /// strconv.Atoi: optional sign, ASCII digits, fits in Int.
-    static func atoi(_ s: String) -> Int? {
-        var body = Substring(s)
-        var neg = false
-        if body.first == "+" || body.first == "-" { neg = body.first == "-"; body.removeFirst() }
-        guard !body.isEmpty, body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        guard let v = Int(body) else {
-            if neg, let v = Int("-" + body) { return v }
-            return nil
-        }
-        return neg ? -v : v
-    }
-
-    /// strconv.ParseFloat for the digit-and-dot numbers the jsonpath scanner produces.
-    static func parseFloat(_ s: String) -> Double? {
-        var body = Substring(s)
-        var sign = 1.0
-        if body.first == "+" || body.first == "-" { if body.first == "-" { sign = -1 }; body.removeFirst() }
-        guard !body.isEmpty, body.allSatisfy({ $0 == "." || ($0.isASCII && $0.isNumber) }),
-              body.filter({ $0 == "." }).count <= 1, body != "." else { return nil }
-        var t = String(body)
-        if t.hasPrefix(".") { t = "0" + t }
-        if t.hasSuffix(".") { t += "0" }
-        guard let d = Double(t) else { return nil }
-        return sign * d
     }
 
     /// `^(-?\d*)(:-?\d*)?(:-?\d*)?$` with RE2's leftmost-first semantics; nil when no match.
