@@ -25,7 +25,7 @@ struct Kubelab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubelab",
         abstract: "Learn Kubernetes Pod controllers on a simulated cluster.",
-        subcommands: [Play.self],
+        subcommands: [Play.self, Check.self, Lint.self, List.self],
         defaultSubcommand: Play.self
     )
 
@@ -36,6 +36,11 @@ struct Kubelab: ParsableCommand {
             var command = try parseAsRoot(args)
             try command.run()
         } catch {
+            // CLI.md: misuse exits with 2 (argument-parser's own default is 64).
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write((fullMessage(for: error) + "\n").data(using: .utf8)!)
+                Foundation.exit(2)
+            }
             exit(withError: error)
         }
     }

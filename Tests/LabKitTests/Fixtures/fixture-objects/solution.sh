@@ -1,0 +1,3 @@
+kubectl get deploy
+kubectl set image deployment/nginx-deployment nginx=kubelab/web:v2
+kubectl rollout status deployment/nginx-deployment

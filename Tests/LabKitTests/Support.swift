@@ -1,0 +1,42 @@
+import Foundation
+@testable import LabKit
+
+/// Reading labs from the source tree, as the executable reads them from disk.
+enum Repo {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func text(_ url: URL) -> String? { try? String(contentsOf: url, encoding: .utf8) }
+
+    /// A lab folder; `folder` is how messages name it.
+    static func files(_ dir: URL, folder: String) -> LabFiles {
+        LabFiles(folder: folder,
+                 lab: { text(dir.appendingPathComponent($0)) },
+                 course: { text(root.appendingPathComponent("manifests").appendingPathComponent($0)) })
+    }
+
+    static func lab(_ name: String) -> LabFiles { files(root.appendingPathComponent("labs/\(name)"), folder: "labs/\(name)") }
+    static func fixture(_ name: String) -> LabFiles { files(fixtures.appendingPathComponent(name), folder: "Fixtures/\(name)") }
+
+    static func load(_ files: LabFiles) -> Lab {
+        let (lab, problems) = LabLoader.load(files)
+        precondition(lab != nil, "\(problems)")
+        return lab!
+    }
+
+    static let deployment = load(lab("deployment"))
+    static let solution = text(root.appendingPathComponent("labs/deployment/solution.sh"))!
+
+    static func wrong(_ name: String) -> String { text(fixtures.appendingPathComponent("deployment-wrong/\(name).sh"))! }
+}
+
+extension LabSession {
+    /// Feeds lines and returns what the terminal showed.
+    func type(_ lines: String...) -> String {
+        var text = ""
+        for line in lines {
+            if case .complete(let t) = feed(line) { text += t.text }
+        }
+        return text
+    }
+}
