@@ -20,7 +20,7 @@ let package = Package(
         .systemLibrary(name: "CReadline", pkgConfig: "readline",
                        providers: [.apt(["libreadline-dev"])]),
         .executableTarget(name: "kubelab", dependencies: [
-            "LabKit", "Shell", "Kubectl", "ClusterSim", "KubeAPI",
+            "LabKit", "Shell", "Kubectl", "ClusterSim", "KubeAPI", "CReadline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "kubelab-bench", dependencies: ["Shell", "Kubectl", "ClusterSim", "KubeAPI"],
@@ -29,6 +29,6 @@ let package = Package(
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Shell"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
-        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "Shell"]),
+        .testTarget(name: "LabKitTests", dependencies: ["LabKit", "Shell", "kubelab"]),
     ]
 )

@@ -64,6 +64,12 @@ public final class LabSession {
     private var labStart = 0
     private var stepStarts: [Int]
     private var pendingLines: [String] = []
+
+    /// Ctrl-C at a continuation prompt: the half-typed command is dropped, here and in the shell.
+    public func interrupt() {
+        pendingLines.removeAll()
+        shell.interrupt()
+    }
     private var linesFed = 0
     /// Problems preparing the lab's cluster (a fixture manifest kubectl rejected).
     public private(set) var setupErrors: [String] = []

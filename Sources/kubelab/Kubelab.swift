@@ -25,8 +25,8 @@ struct Kubelab: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kubelab",
         abstract: "Learn Kubernetes Pod controllers on a simulated cluster.",
-        subcommands: [Play.self, Check.self, Lint.self, List.self],
-        defaultSubcommand: Play.self
+        subcommands: [Play.self, Check.self, Lint.self, List.self, Start.self, Reset.self, Menu.self],
+        defaultSubcommand: Menu.self
     )
 
     static func main() {

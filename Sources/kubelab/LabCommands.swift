@@ -82,8 +82,7 @@ struct List: ParsableCommand {
             guard let files = LabDisk.files(name, global: global) else { continue }
             let (lab, problems) = LabLoader.load(files)
             if let lab {
-                // Progress is not saved yet (the REPL brings it), so every lab is unstarted.
-                rows.append([lab.id, lab.title, "\(lab.steps.count) steps, ~\(lab.minutes) min", "not started"])
+                rows.append([lab.id, lab.title, "\(lab.steps.count) steps, ~\(lab.minutes) min", LabProgress.summary(lab, name: name, global: global)])
             } else {
                 rows.append([name, "(invalid: \(problems.first.map { "\($0)" } ?? "unreadable"))", "", ""])
             }
