@@ -35,16 +35,19 @@ extension Cluster {
         } else {
             obj.metadata.namespace = nil
         }
+        // Whether the name is known to be free: nothing below changes the store.
+        var nameIsFree = false
         if (obj.metadata.name ?? "").isEmpty, let g = obj.metadata.generateName, !g.isEmpty {
             // Retry on the (unlikely) collision, as the apiserver's name generator would.
             repeat { obj.metadata.name = String(g.prefix(58)) + random.nameSuffix() }
             while store.get(r, namespace: namespace, name: obj.name) != nil
+            nameIsFree = true
         }
         Defaults.apply(to: &obj)
         if !dryRun { Admission.admit(&obj, cluster: self) }
         let errors = Validation.validate(obj, old: nil)
         if !errors.isEmpty { throw APIError.invalid(kind: r.kind, name: obj.name, errors) }
-        if store.get(r, namespace: namespace, name: obj.name) != nil { throw APIError.alreadyExists(r, obj.name) }
+        if !nameIsFree, store.get(r, namespace: namespace, name: obj.name) != nil { throw APIError.alreadyExists(r, obj.name) }
         obj.apiVersion = r.apiVersion
         obj.kind = r.kind
         obj.metadata.uid = random.uuid()
@@ -90,12 +93,19 @@ extension Cluster {
 
     /// PUT of `/status` (controllers and the kubelet): only status is taken.
     @discardableResult
-    func updateStatus(_ object: any APIObject) -> any APIObject {
-        guard let current = store.get(object.resource, namespace: object.namespace, name: object.name) else { return object }
+    func updateStatus<T: HasStatus>(_ object: T) -> T {
+        guard let current = store.get(T.self, namespace: object.namespace, name: object.name) else { return object }
+        return updateStatus(object, current: current)
+    }
+
+    /// `updateStatus` for a caller that has just read `current` from the store.
+    @discardableResult
+    func updateStatus<T: HasStatus>(_ object: T, current: T) -> T {
         var obj = current
-        StatusField.copy(from: object, to: &obj)
-        if Cluster.sameContent(current, obj) { return current }
-        return store.put(obj)
+        obj.status = object.status
+        // Only the status can differ, so comparing it compares the whole object.
+        if obj.status == current.status { return current }
+        return store.putTyped(obj)
     }
 
     /// Writes an object as a controller does (spec and metadata, keeping status).
@@ -119,11 +129,11 @@ extension Cluster {
         return store.put(obj)
     }
 
+    /// Equal but for resourceVersion.
     static func sameContent(_ a: any APIObject, _ b: any APIObject) -> Bool {
-        var x = a, y = b
-        x.metadata.resourceVersion = nil
-        y.metadata.resourceVersion = nil
-        return x.isEqual(y)
+        var y = b
+        y.metadata.resourceVersion = a.metadata.resourceVersion
+        return a.isEqual(y)
     }
 
     /// DELETE. Pods get a grace period during which they show `Terminating`; objects with
@@ -247,6 +257,18 @@ enum StatusField {
         }
     }
 }
+
+/// Kinds with a status subresource.
+protocol HasStatus: APIObject {
+    associatedtype Status: Hashable
+    var status: Status? { get set }
+}
+
+extension Pod: HasStatus {}
+extension ReplicaSet: HasStatus {}
+extension Deployment: HasStatus {}
+extension Node: HasStatus {}
+extension Namespace: HasStatus {}
 
 /// Whether the spec changed, which bumps metadata.generation.
 enum SpecField {

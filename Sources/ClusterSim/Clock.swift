@@ -21,7 +21,7 @@ struct TimerQueue {
         var i = heap.count - 1
         while i > 0 {
             let p = (i - 1) / 2
-            guard less(heap[i], heap[p]) else { break }
+            guard less(i, p) else { break }
             heap.swapAt(i, p)
             i = p
         }
@@ -35,8 +35,8 @@ struct TimerQueue {
         while true {
             let l = 2 * i + 1, r = l + 1
             var m = i
-            if l < heap.count && less(heap[l], heap[m]) { m = l }
-            if r < heap.count && less(heap[r], heap[m]) { m = r }
+            if l < heap.count && less(l, m) { m = l }
+            if r < heap.count && less(r, m) { m = r }
             if m == i { break }
             heap.swapAt(i, m)
             i = m
@@ -44,5 +44,9 @@ struct TimerQueue {
         return top
     }
 
-    private func less(_ a: Timer, _ b: Timer) -> Bool { a.due != b.due ? a.due < b.due : a.seq < b.seq }
+    /// Orders heap slots by due time, then scheduling order; by index, so that comparing
+    /// doesn't copy (and retain) the timers' actions.
+    private func less(_ i: Int, _ j: Int) -> Bool {
+        heap[i].due != heap[j].due ? heap[i].due < heap[j].due : heap[i].seq < heap[j].seq
+    }
 }

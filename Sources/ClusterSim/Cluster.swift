@@ -3,6 +3,9 @@ import KubeAPI
 /// Reconciles objects of interest toward their desired state, client-go style: store changes
 /// enqueue keys, `reconcile` reads state and writes objects back through the cluster.
 protocol Controller: AnyObject {
+    /// The kinds whose changes can concern the controller (nil: all kinds), as an informer
+    /// watches only some resources; changes to other kinds aren't offered to `keys`.
+    var watchedKinds: Set<String>? { get }
     /// Keys (`namespace/name`) of the objects to reconcile after a change.
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String]
     func reconcile(_ key: String, in cluster: Cluster)
@@ -20,13 +23,15 @@ public final class Cluster {
     var controllers: [Controller] = []
     private var queues: [[String]] = []
     private var queued: [Set<String>] = []
+    /// For each kind seen so far, the indices of the controllers watching it.
+    private var watchers: [String: [Int]] = [:]
     /// Reconciles run per controller, for benchmarks.
     public private(set) var reconcileCounts: [Int] = [0, 0, 0, 0, 0]
     /// Pods by the uid of their controlling owner: what the ReplicaSet controller and the
     /// garbage collector ask for on every sync.
     var dependents: [String: Set<ObjectKey>] = [:]
     /// Event names by what makes two events "the same" for aggregation.
-    private var eventIndex: [String: String] = [:]
+    private var eventIndex: [EventKey: String] = [:]
     let kubelet = Kubelet()
     let scheduler = Scheduler()
     /// Safety net against a controller bug turning into an endless loop.
@@ -107,20 +112,31 @@ public final class Cluster {
 
     private func route(_ change: ObjectStore.Change) {
         indexDependents(change)
-        for (i, c) in controllers.enumerated() {
-            for k in c.keys(for: change, in: self) where !queued[i].contains(k) {
+        for i in watchers(of: change.object.resource.kind) {
+            for k in controllers[i].keys(for: change, in: self) where !queued[i].contains(k) {
                 queued[i].insert(k)
                 queues[i].append(k)
             }
         }
     }
 
+    private func watchers(of kind: String) -> [Int] {
+        if let w = watchers[kind] { return w }
+        let w = controllers.indices.filter { controllers[$0].watchedKinds?.contains(kind) ?? true }
+        watchers[kind] = w
+        return w
+    }
+
     private func indexDependents(_ change: ObjectStore.Change) {
         guard change.object is Pod || change.object is ReplicaSet else { return }
+        let owner = change.object.metadata.controllerRef?.uid ?? Cluster.orphans
+        let oldOwner = change.old.map { $0.metadata.controllerRef?.uid ?? Cluster.orphans }
+        // Most changes keep the owner, and the index already holds the object under it.
+        if change.type != .deleted, oldOwner == owner { return }
         let key = ObjectKey(kind: change.object.resource.kind, namespace: change.object.namespace, name: change.object.name)
-        if let old = change.old { dependents[old.metadata.controllerRef?.uid ?? Cluster.orphans]?.remove(key) }
+        if let o = oldOwner { dependents[o]?.remove(key) }
         guard change.type != .deleted else { return }
-        dependents[change.object.metadata.controllerRef?.uid ?? Cluster.orphans, default: []].insert(key)
+        dependents[owner, default: []].insert(key)
     }
 
     /// Lets controllers work until no queue has anything left.
@@ -165,11 +181,11 @@ public final class Cluster {
     func recordEvent(for object: any APIObject, type: String = "Normal", reason: String, message: String,
                      component: String, host: String? = nil, fieldPath: String? = nil) {
         let ns = object.resource.namespaced ? object.namespace : "default"
-        let dedupKey = "\(object.metadata.uid ?? "")|\(fieldPath ?? "")|\(reason)|\(component)|\(message)"
+        let dedupKey = EventKey(uid: object.metadata.uid ?? "", fieldPath: fieldPath ?? "", reason: reason, component: component, message: message)
         if let name = eventIndex[dedupKey], var e = store.get(Event.self, namespace: ns, name: name) {
             e.count = (e.count ?? 1) + 1
             e.lastTimestamp = time
-            store.put(e)
+            store.putTyped(e)
             return
         }
         var ref = ObjectReference()
@@ -194,7 +210,7 @@ public final class Cluster {
         e.reportingComponent = component
         e.reportingInstance = host ?? ""
         eventIndex[dedupKey] = meta.name!
-        store.put(e)
+        store.putTyped(e)
     }
 
     public func events(for object: any APIObject) -> [Event] {
@@ -204,11 +220,45 @@ public final class Cluster {
     }
 }
 
-/// Identifies one object in the store.
+/// What makes two events "the same" for aggregation, as client-go's recorder decides it.
+/// The hash is computed once: the index grows to tens of thousands of entries, and growing
+/// would otherwise rehash every message.
+struct EventKey: Hashable {
+    // First, so that == compares it first.
+    private let hash: Int
+    let uid: String
+    let fieldPath: String
+    let reason: String
+    let component: String
+    let message: String
+
+    init(uid: String, fieldPath: String, reason: String, component: String, message: String) {
+        self.uid = uid; self.fieldPath = fieldPath; self.reason = reason; self.component = component; self.message = message
+        var h = Hasher()
+        h.combine(uid); h.combine(fieldPath); h.combine(reason); h.combine(component); h.combine(message)
+        hash = h.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+}
+
+/// Identifies one object in the store. The hash is computed once, so that probing an index
+/// of thousands of similar names compares hashes rather than names.
 struct ObjectKey: Hashable, Comparable {
+    // First, so that == compares it first.
+    private let hash: Int
     let kind: String
     let namespace: String
     let name: String
+
+    init(kind: String, namespace: String, name: String) {
+        self.kind = kind; self.namespace = namespace; self.name = name
+        var h = Hasher()
+        h.combine(kind); h.combine(namespace); h.combine(name)
+        hash = h.finalize()
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 
     static func < (a: ObjectKey, b: ObjectKey) -> Bool {
         (a.kind, a.namespace, a.name) < (b.kind, b.namespace, b.name)

@@ -61,8 +61,12 @@ enum Defaults {
             if spec.enableServiceLinks == nil { spec.enableServiceLinks = true }
             if spec.preemptionPolicy == nil { spec.preemptionPolicy = "PreemptLowerPriority" }
         }
-        spec.containers = spec.containers.map(container)
-        spec.initContainers = spec.initContainers?.map(container)
+        let containers = spec.containers.map(container)
+        if containers != spec.containers { spec.containers = containers }
+        if let inits = spec.initContainers {
+            let defaulted = inits.map(container)
+            if defaulted != inits { spec.initContainers = defaulted }
+        }
     }
 
     static func container(_ c: Container) -> Container {
@@ -73,10 +77,14 @@ enum Defaults {
         if c.terminationMessagePath == nil { c.terminationMessagePath = "/dev/termination-log" }
         if c.terminationMessagePolicy == nil { c.terminationMessagePolicy = "File" }
         if c.resources == nil { c.resources = ResourceRequirements() }
-        c.ports = c.ports?.map { p in var p = p; if p.protocol == nil { p.protocol = "TCP" }; return p }
-        c.livenessProbe = c.livenessProbe.map(probe)
-        c.readinessProbe = c.readinessProbe.map(probe)
-        c.startupProbe = c.startupProbe.map(probe)
+        // Assign only what changes: a template's containers are already defaulted, and a
+        // write would copy the container for nothing.
+        if let ports = c.ports, ports.contains(where: { $0.protocol == nil }) {
+            c.ports = ports.map { p in var p = p; if p.protocol == nil { p.protocol = "TCP" }; return p }
+        }
+        if let p = c.livenessProbe, probe(p) != p { c.livenessProbe = probe(p) }
+        if let p = c.readinessProbe, probe(p) != p { c.readinessProbe = probe(p) }
+        if let p = c.startupProbe, probe(p) != p { c.startupProbe = probe(p) }
         return c
     }
 
@@ -102,6 +110,17 @@ enum Defaults {
 /// Admission plugins that touch every new pod (ServiceAccount, DefaultTolerationSeconds,
 /// Priority), plus the status a freshly created pod starts with.
 enum Admission {
+    /// The projected service account token volume: the same for every pod, so built once
+    /// and shared.
+    static let serviceAccountVolume: JSONValue = [
+        "defaultMode": 420,
+        "sources": [
+            ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
+            ["configMap": ["name": "kube-root-ca.crt", "items": [["key": "ca.crt", "path": "ca.crt"]]]],
+            ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"], "path": "namespace"]]]],
+        ],
+    ]
+
     static func admit(_ obj: inout any APIObject, cluster: Cluster) {
         guard var pod = obj as? Pod, var spec = pod.spec else { return }
         if spec.serviceAccountName == nil { spec.serviceAccountName = "default" }
@@ -110,14 +129,7 @@ enum Admission {
            !(spec.volumes ?? []).contains(where: { $0.name.hasPrefix("kube-api-access-") }) {
             let name = "kube-api-access-" + cluster.random.nameSuffix()
             var v = Volume(name: name)
-            v.projected = [
-                "defaultMode": 420,
-                "sources": [
-                    ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
-                    ["configMap": ["name": "kube-root-ca.crt", "items": [["key": "ca.crt", "path": "ca.crt"]]]],
-                    ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"], "path": "namespace"]]]],
-                ],
-            ]
+            v.projected = serviceAccountVolume
             spec.volumes = (spec.volumes ?? []) + [v]
             spec.containers = spec.containers.map { c in
                 var c = c

@@ -30,12 +30,21 @@ public final class ObjectStore {
     public private(set) var resourceVersion = 1
     public private(set) var history: [HistoryEntry] = []
     private var subscribers: [Int: (Change) -> Void] = [:]
+    /// Subscriber ids in the order they are notified (ascending), so a change needn't sort them.
+    private var subscriberOrder: [Int] = []
     private var nextSubscriber = 0
     var clock: () -> Double = { 0 }
 
     public init() {}
 
-    static func key(_ namespace: String, _ name: String) -> String { namespace.isEmpty ? name : "\(namespace)/\(name)" }
+    static func key(_ namespace: String, _ name: String) -> String {
+        guard !namespace.isEmpty else { return name }
+        var k = namespace
+        k.reserveCapacity(namespace.utf8.count + 1 + name.utf8.count)
+        k += "/"
+        k += name
+        return k
+    }
 
     private func table<T: APIObject>(_ t: T.Type) -> KindTable<T> {
         if let existing = tables[T.resource.kind] { return existing as! KindTable<T> }
@@ -44,19 +53,18 @@ public final class ObjectStore {
         return created
     }
 
-    private func anyTable(_ r: ResourceType) -> AnyTable {
-        if let existing = tables[r.kind] { return existing }
-        let created = r.objectType.makeTable()
-        tables[r.kind] = created
-        return created
-    }
-
     public func get(_ r: ResourceType, namespace: String, name: String) -> (any APIObject)? {
         tables[r.kind]?.getAny(ObjectStore.key(r.namespaced ? namespace : "", name))
     }
 
     public func get<T: APIObject>(_ t: T.Type, namespace: String, name: String) -> T? {
-        table(T.self).items[ObjectStore.key(T.resource.namespaced ? namespace : "", name)]
+        table(T.self)[ObjectStore.key(T.resource.namespaced ? namespace : "", name)]
+    }
+
+    /// A read by a store key (`ObjectStore.key`) the caller already holds, such as a
+    /// controller's queue key, sparing the split and rebuild.
+    func get<T: APIObject>(_ t: T.Type, key: String) -> T? {
+        table(T.self)[key]
     }
 
     /// Objects in key order (namespace, then name), as etcd lists them.
@@ -73,12 +81,17 @@ public final class ObjectStore {
     /// Stores the object, bumping resourceVersion; notifies watchers.
     @discardableResult
     public func put(_ object: any APIObject) -> any APIObject {
+        putTyped(object)
+    }
+
+    /// `put` for a statically known kind: no casts or existential boxes on the way in.
+    @discardableResult
+    func putTyped<T: APIObject>(_ object: T) -> T {
         var obj = object
         resourceVersion += 1
         obj.metadata.resourceVersion = String(resourceVersion)
-        let r = obj.resource
-        let k = ObjectStore.key(r.namespaced ? obj.namespace : "", obj.name)
-        let old = anyTable(r).putAny(obj, key: k)
+        let k = ObjectStore.key(T.resource.namespaced ? obj.namespace : "", obj.name)
+        let old = table(T.self).put(obj, key: k)
         emit(Change(type: old == nil ? .added : .modified, object: obj, old: old, resourceVersion: resourceVersion, time: clock()))
         return obj
     }
@@ -98,10 +111,14 @@ public final class ObjectStore {
     public func subscribe(_ handler: @escaping (Change) -> Void) -> Int {
         nextSubscriber += 1
         subscribers[nextSubscriber] = handler
+        subscriberOrder.append(nextSubscriber)
         return nextSubscriber
     }
 
-    public func unsubscribe(_ id: Int) { subscribers[id] = nil }
+    public func unsubscribe(_ id: Int) {
+        subscribers[id] = nil
+        subscriberOrder.removeAll { $0 == id }
+    }
 
     private func emit(_ c: Change) {
         if c.object.resource.kind != "Event" {
@@ -114,7 +131,9 @@ public final class ObjectStore {
             history.append(HistoryEntry(type: c.type, kind: c.object.resource.kind, namespace: c.object.namespace,
                                         name: c.object.name, time: c.time, status: status, ready: ready))
         }
-        for id in subscribers.keys.sorted() { subscribers[id]?(c) }
+        // Everyone subscribed when the change happened, in subscription order; one who
+        // unsubscribes meanwhile is skipped.
+        for id in subscriberOrder { subscribers[id]?(c) }
     }
 }
 
@@ -123,19 +142,27 @@ protocol AnyTable: AnyObject {
     var count: Int { get }
     func getAny(_ key: String) -> (any APIObject)?
     func listAny(prefix: String?) -> [any APIObject]
-    func putAny(_ object: any APIObject, key: String) -> (any APIObject)?
     func removeAny(key: String) -> (any APIObject)?
 }
 
 final class KindTable<T: APIObject>: AnyTable {
-    var items: [String: T] = [:]
-    private var sorted: [String]?
+    private var items: [StoreKey: T] = [:]
+    private var sorted: [StoreKey]?
 
     var count: Int { items.count }
 
-    private func keys() -> [String] {
+    subscript(key: String) -> T? { items[StoreKey(key)] }
+
+    /// Stores the object under `key`, returning what it replaced.
+    func put(_ object: T, key: String) -> T? {
+        let old = items.updateValue(object, forKey: StoreKey(key))
+        if old == nil { sorted = nil }
+        return old
+    }
+
+    private func keys() -> [StoreKey] {
         if let s = sorted { return s }
-        let s = items.keys.sorted()
+        let s = items.keys.sorted { $0.text < $1.text }
         sorted = s
         return s
     }
@@ -145,29 +172,35 @@ final class KindTable<T: APIObject>: AnyTable {
         guard let p = prefix else { return ks.map { items[$0]! } }
         // Keys are sorted, so one namespace's objects are contiguous.
         var lo = 0, hi = ks.count
-        while lo < hi { let mid = (lo + hi) / 2; if ks[mid] < p { lo = mid + 1 } else { hi = mid } }
+        while lo < hi { let mid = (lo + hi) / 2; if ks[mid].text < p { lo = mid + 1 } else { hi = mid } }
         var out: [T] = []
         var i = lo
-        while i < ks.count, ks[i].hasPrefix(p) { out.append(items[ks[i]]!); i += 1 }
+        while i < ks.count, ks[i].text.hasPrefix(p) { out.append(items[ks[i]]!); i += 1 }
         return out
     }
 
-    func getAny(_ key: String) -> (any APIObject)? { items[key] }
+    func getAny(_ key: String) -> (any APIObject)? { self[key] }
     func listAny(prefix: String?) -> [any APIObject] { list(prefix: prefix) }
 
-    func putAny(_ object: any APIObject, key: String) -> (any APIObject)? {
-        let old = items.updateValue(object as! T, forKey: key)
-        if old == nil { sorted = nil }
-        return old
-    }
-
     func removeAny(key: String) -> (any APIObject)? {
-        let old = items.removeValue(forKey: key)
+        let old = items.removeValue(forKey: StoreKey(key))
         if old != nil { sorted = nil }
         return old
     }
 }
 
-extension APIObject {
-    static func makeTable() -> AnyTable { KindTable<Self>() }
+/// A store key (`ObjectStore.key`) with its hash computed once. Keys of one kind share long
+/// prefixes (`default/web-7d4b9c5f6d-…`), so comparing hashes first spares most text
+/// comparisons, and growing a table of tens of thousands of events rehashes no text.
+struct StoreKey: Hashable {
+    // First, so that == compares it first.
+    private let hash: Int
+    let text: String
+
+    init(_ text: String) {
+        self.text = text
+        hash = text.hashValue
+    }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 }

@@ -35,30 +35,33 @@ public struct SeededRandom: Sendable {
     /// A version-4 UUID in its usual text form.
     public mutating func uuid() -> String {
         var a = next(), b = next()
-        var bytes = [UInt8](repeating: 0, count: 36)
-        var i = 0
-        for n in 0..<32 {
-            if n == 8 || n == 12 || n == 16 || n == 20 { bytes[i] = UInt8(ascii: "-"); i += 1 }
-            var d: Int
-            if n < 16 { d = Int(a & 15); a >>= 4 } else { d = Int(b & 15); b >>= 4 }
-            if n == 12 { d = 4 }
-            if n == 16 { d = 8 + d % 4 }
-            bytes[i] = SeededRandom.hexDigits[d]
-            i += 1
+        // Written straight into the string's storage: one allocation per id.
+        return String(unsafeUninitializedCapacity: 36) { bytes in
+            var i = 0
+            for n in 0..<32 {
+                if n == 8 || n == 12 || n == 16 || n == 20 { bytes[i] = UInt8(ascii: "-"); i += 1 }
+                var d: Int
+                if n < 16 { d = Int(a & 15); a >>= 4 } else { d = Int(b & 15); b >>= 4 }
+                if n == 12 { d = 4 }
+                if n == 16 { d = 8 + d % 4 }
+                bytes[i] = SeededRandom.hexDigits[d]
+                i += 1
+            }
+            return 36
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public mutating func hex(_ n: Int) -> String {
-        var bytes = [UInt8](repeating: 0, count: n)
         var bits = next(), left = 16
-        for i in 0..<n {
-            if left == 0 { bits = next(); left = 16 }
-            bytes[i] = SeededRandom.hexDigits[Int(bits & 15)]
-            bits >>= 4
-            left -= 1
+        return String(unsafeUninitializedCapacity: n) { bytes in
+            for i in 0..<n {
+                if left == 0 { bits = next(); left = 16 }
+                bytes[i] = SeededRandom.hexDigits[Int(bits & 15)]
+                bits >>= 4
+                left -= 1
+            }
+            return n
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -30,11 +30,13 @@ enum Validation {
     }
 
     static func isSubdomain(_ s: String) -> Bool {
+        if let ascii = ASCIIName(s) { return ascii.isSubdomain }
         guard !s.isEmpty, s.count <= 253 else { return false }
         return s.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { isLabel(String($0), max: 63) }
     }
 
     static func isLabel(_ s: String, max: Int = 63) -> Bool {
+        if let ascii = ASCIIName(s) { return ascii.isLabel(max: max) }
         guard !s.isEmpty, s.count <= max, let f = s.first, let l = s.last else { return false }
         func alnum(_ c: Character) -> Bool { (c >= "a" && c <= "z") || (c >= "0" && c <= "9") }
         return alnum(f) && alnum(l) && s.allSatisfy { alnum($0) || $0 == "-" }
@@ -58,9 +60,17 @@ enum Validation {
     }
 
     static func labelValueOK(_ v: String) -> Bool {
+        if let ascii = ASCIIName(v) { return ascii.isLabelValue }
         if v.isEmpty { return true }
         guard v.count <= 63, let f = v.first, let l = v.last, f.isLetter || f.isNumber, l.isLetter || l.isNumber else { return false }
         return v.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || "-_.".contains($0) }
+    }
+
+    /// Whether the text starts with a visible ASCII character, which trimming whitespace
+    /// keeps: a cheap answer for the usual image reference.
+    static func startsVisibly(_ s: String) -> Bool {
+        guard let f = s.utf8.first else { return false }
+        return f > 0x20 && f < 0x7F
     }
 
     static func podSpec(_ spec: PodSpec, path: String, restartPolicies: [String]) -> [FieldError] {
@@ -68,11 +78,12 @@ enum Validation {
         if spec.containers.isEmpty { errs.append(FieldError("\(path).containers", .required(detail: ""))) }
         var names = Set<String>()
         for (i, c) in spec.containers.enumerated() {
-            let p = "\(path).containers[\(i)]"
+            // The field path, only spelled out for an error.
+            var p: String { "\(path).containers[\(i)]" }
             if c.name.isEmpty { errs.append(FieldError("\(p).name", .required(detail: ""))) }
             else if !isLabel(c.name) { errs.append(FieldError("\(p).name", .invalid(value: FieldError.quote(c.name), detail: labelMessage))) }
             else if !names.insert(c.name).inserted { errs.append(FieldError("\(p).name", .duplicate(value: FieldError.quote(c.name)))) }
-            if (c.image ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errs.append(FieldError("\(p).image", .required(detail: ""))) }
+            if !startsVisibly(c.image ?? ""), (c.image ?? "").trimmingCharacters(in: .whitespaces).isEmpty { errs.append(FieldError("\(p).image", .required(detail: ""))) }
             for (j, port) in (c.ports ?? []).enumerated() {
                 let cp = port.containerPort ?? 0
                 if cp < 1 || cp > 65535 {
@@ -188,5 +199,43 @@ enum Validation {
         if b.nodeName == nil { b.nodeName = a.nodeName }
         if a == b { return [] }
         return [FieldError("spec", .forbidden(detail: "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"))]
+    }
+}
+
+/// Name checks over ASCII text, byte by byte. Every valid name is ASCII, and for ASCII text
+/// characters are bytes (a CR LF pair is one character, but fails every check either way), so
+/// these agree with the character-based checks above, which remain for other text.
+struct ASCIIName {
+    private let bytes: String.UTF8View
+
+    init?(_ s: String) {
+        guard s.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        bytes = s.utf8
+    }
+
+    private static func isLowerAlnum(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+    private static func isAlnum(_ b: UInt8) -> Bool { isLowerAlnum(b) || (b >= 0x41 && b <= 0x5A) }
+
+    private static func isLabel<Bytes: Collection<UInt8>>(_ part: Bytes, max: Int) -> Bool {
+        guard let f = part.first, part.count <= max else { return false }
+        var l = f
+        for b in part {
+            guard isLowerAlnum(b) || b == UInt8(ascii: "-") else { return false }
+            l = b
+        }
+        return isLowerAlnum(f) && isLowerAlnum(l)
+    }
+
+    func isLabel(max: Int) -> Bool { ASCIIName.isLabel(bytes, max: max) }
+
+    var isSubdomain: Bool {
+        guard !bytes.isEmpty, bytes.count <= 253 else { return false }
+        return bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).allSatisfy { ASCIIName.isLabel($0, max: 63) }
+    }
+
+    var isLabelValue: Bool {
+        guard let f = bytes.first, let l = bytes.last else { return true }
+        guard bytes.count <= 63, ASCIIName.isAlnum(f), ASCIIName.isAlnum(l) else { return false }
+        return bytes.allSatisfy { ASCIIName.isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 }

@@ -20,12 +20,29 @@ public struct ReplicaSetStatus: Codable, Sendable, Hashable {
 
 public struct ReplicaSet: APIObject {
     public static let resource = ResourceType.replicasets
-    public var apiVersion: String?
-    public var kind: String?
-    public var metadata: ObjectMeta
-    public var spec: ReplicaSetSpec?
-    public var status: ReplicaSetStatus?
-    public init(metadata: ObjectMeta, spec: ReplicaSetSpec) { self.metadata = metadata; self.spec = spec }
+
+    /// The stored fields behind one reference, so a ReplicaSet is a single word to copy, cast or box.
+    @usableFromInline
+    struct Fields: Codable, Sendable, Hashable {
+        @usableFromInline var apiVersion: String?
+        @usableFromInline var kind: String?
+        @usableFromInline var metadata: ObjectMeta
+        @usableFromInline var spec: ReplicaSetSpec?
+        @usableFromInline var status: ReplicaSetStatus?
+    }
+
+    @usableFromInline var fields: Indirect<Fields>
+
+    @inlinable public var apiVersion: String? { get { fields.value.apiVersion } _modify { yield &fields.value.apiVersion } }
+    @inlinable public var kind: String? { get { fields.value.kind } _modify { yield &fields.value.kind } }
+    @inlinable public var metadata: ObjectMeta { get { fields.value.metadata } _modify { yield &fields.value.metadata } }
+    @inlinable public var spec: ReplicaSetSpec? { get { fields.value.spec } _modify { yield &fields.value.spec } }
+    @inlinable public var status: ReplicaSetStatus? { get { fields.value.status } _modify { yield &fields.value.status } }
+
+    public init(metadata: ObjectMeta, spec: ReplicaSetSpec) { fields = Indirect(Fields(metadata: metadata, spec: spec)) }
+    public init(from decoder: Decoder) throws { fields = Indirect(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try fields.value.encode(to: encoder) }
+
     public func specEquals(_ other: any APIObject) -> Bool { spec == (other as? Self)?.spec }
 
     public var specReplicas: Int { spec?.replicas ?? 1 }
@@ -72,12 +89,29 @@ public struct DeploymentStatus: Codable, Sendable, Hashable {
 
 public struct Deployment: APIObject {
     public static let resource = ResourceType.deployments
-    public var apiVersion: String?
-    public var kind: String?
-    public var metadata: ObjectMeta
-    public var spec: DeploymentSpec?
-    public var status: DeploymentStatus?
-    public init(metadata: ObjectMeta, spec: DeploymentSpec) { self.metadata = metadata; self.spec = spec }
+
+    /// The stored fields behind one reference, so a Deployment is a single word to copy, cast or box.
+    @usableFromInline
+    struct Fields: Codable, Sendable, Hashable {
+        @usableFromInline var apiVersion: String?
+        @usableFromInline var kind: String?
+        @usableFromInline var metadata: ObjectMeta
+        @usableFromInline var spec: DeploymentSpec?
+        @usableFromInline var status: DeploymentStatus?
+    }
+
+    @usableFromInline var fields: Indirect<Fields>
+
+    @inlinable public var apiVersion: String? { get { fields.value.apiVersion } _modify { yield &fields.value.apiVersion } }
+    @inlinable public var kind: String? { get { fields.value.kind } _modify { yield &fields.value.kind } }
+    @inlinable public var metadata: ObjectMeta { get { fields.value.metadata } _modify { yield &fields.value.metadata } }
+    @inlinable public var spec: DeploymentSpec? { get { fields.value.spec } _modify { yield &fields.value.spec } }
+    @inlinable public var status: DeploymentStatus? { get { fields.value.status } _modify { yield &fields.value.status } }
+
+    public init(metadata: ObjectMeta, spec: DeploymentSpec) { fields = Indirect(Fields(metadata: metadata, spec: spec)) }
+    public init(from decoder: Decoder) throws { fields = Indirect(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try fields.value.encode(to: encoder) }
+
     public func specEquals(_ other: any APIObject) -> Bool { spec == (other as? Self)?.spec }
 
     public var specReplicas: Int { spec?.replicas ?? 1 }

@@ -145,26 +145,90 @@ public struct OwnerReference: Codable, Sendable, Hashable {
     }
 }
 
-public struct ObjectMeta: Codable, Sendable, Hashable {
-    public var name: String?
-    public var generateName: String?
-    public var namespace: String?
-    public var uid: String?
-    public var resourceVersion: String?
-    public var generation: Int?
-    public var creationTimestamp: Time?
-    public var deletionTimestamp: Time?
-    public var deletionGracePeriodSeconds: Int?
-    public var labels: [String: String]?
-    public var annotations: [String: String]?
-    public var ownerReferences: [OwnerReference]?
-    public var finalizers: [String]?
-
-    public init(name: String? = nil, namespace: String? = nil, labels: [String: String]? = nil) {
-        self.name = name; self.namespace = namespace; self.labels = labels
+/// A value kept behind one shared reference, so that copying the struct that holds it costs a
+/// single retain instead of one per field. API objects are copied constantly (store reads,
+/// change notifications, controllers' working copies) and most copies are never modified.
+/// Value semantics are kept by copying on write: a mutation through a shared reference first
+/// takes a private copy. Equality checks identity first, so comparing an object with an
+/// unmodified copy of itself doesn't walk the whole tree (as `Array`'s `==` does).
+///
+/// The large API types keep their stored fields in a nested `Fields` struct behind one of
+/// these, with the synthesized Codable and Hashable conformances, and forward their public
+/// properties to it; their public shape (properties, initializers, JSON form) is unchanged.
+/// The forwarding accessors are inlinable so that other modules read a field directly.
+@usableFromInline
+struct Indirect<Value: Hashable & Sendable>: Hashable, @unchecked Sendable {
+    // @unchecked: the box is only mutated when uniquely referenced, so never while shared.
+    @usableFromInline
+    final class Box {
+        // Unchecked: the value is only ever accessed through `Indirect.value`, whose modify
+        // accessor first makes the box unique, so no two accesses can overlap; dynamic
+        // enforcement would cost more than many of the accesses it guards.
+        @exclusivity(unchecked) @usableFromInline var value: Value
+        @inlinable init(_ value: Value) { self.value = value }
     }
 
-    public var controllerRef: OwnerReference? { ownerReferences?.first { $0.controller == true } }
+    @usableFromInline var box: Box
+
+    @inlinable init(_ value: Value) { box = Box(value) }
+
+    @inlinable var value: Value {
+        _read { yield box.value }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.value) }
+            yield &box.value
+        }
+    }
+
+    @inlinable static func == (a: Indirect, b: Indirect) -> Bool { a.box === b.box || a.box.value == b.box.value }
+
+    @inlinable func hash(into hasher: inout Hasher) { box.value.hash(into: &hasher) }
+}
+
+public struct ObjectMeta: Codable, Sendable, Hashable {
+    /// The stored fields (and their Codable form), behind one reference: every object's
+    /// metadata is copied with it, but rarely changed.
+    @usableFromInline
+    struct Fields: Codable, Sendable, Hashable {
+        @usableFromInline var name: String?
+        @usableFromInline var generateName: String?
+        @usableFromInline var namespace: String?
+        @usableFromInline var uid: String?
+        @usableFromInline var resourceVersion: String?
+        @usableFromInline var generation: Int?
+        @usableFromInline var creationTimestamp: Time?
+        @usableFromInline var deletionTimestamp: Time?
+        @usableFromInline var deletionGracePeriodSeconds: Int?
+        @usableFromInline var labels: [String: String]?
+        @usableFromInline var annotations: [String: String]?
+        @usableFromInline var ownerReferences: [OwnerReference]?
+        @usableFromInline var finalizers: [String]?
+    }
+
+    @usableFromInline var fields: Indirect<Fields>
+
+    @inlinable public var name: String? { get { fields.value.name } _modify { yield &fields.value.name } }
+    @inlinable public var generateName: String? { get { fields.value.generateName } _modify { yield &fields.value.generateName } }
+    @inlinable public var namespace: String? { get { fields.value.namespace } _modify { yield &fields.value.namespace } }
+    @inlinable public var uid: String? { get { fields.value.uid } _modify { yield &fields.value.uid } }
+    @inlinable public var resourceVersion: String? { get { fields.value.resourceVersion } _modify { yield &fields.value.resourceVersion } }
+    @inlinable public var generation: Int? { get { fields.value.generation } _modify { yield &fields.value.generation } }
+    @inlinable public var creationTimestamp: Time? { get { fields.value.creationTimestamp } _modify { yield &fields.value.creationTimestamp } }
+    @inlinable public var deletionTimestamp: Time? { get { fields.value.deletionTimestamp } _modify { yield &fields.value.deletionTimestamp } }
+    @inlinable public var deletionGracePeriodSeconds: Int? { get { fields.value.deletionGracePeriodSeconds } _modify { yield &fields.value.deletionGracePeriodSeconds } }
+    @inlinable public var labels: [String: String]? { get { fields.value.labels } _modify { yield &fields.value.labels } }
+    @inlinable public var annotations: [String: String]? { get { fields.value.annotations } _modify { yield &fields.value.annotations } }
+    @inlinable public var ownerReferences: [OwnerReference]? { get { fields.value.ownerReferences } _modify { yield &fields.value.ownerReferences } }
+    @inlinable public var finalizers: [String]? { get { fields.value.finalizers } _modify { yield &fields.value.finalizers } }
+
+    public init(name: String? = nil, namespace: String? = nil, labels: [String: String]? = nil) {
+        fields = Indirect(Fields(name: name, namespace: namespace, labels: labels))
+    }
+
+    public init(from decoder: Decoder) throws { fields = Indirect(try Fields(from: decoder)) }
+    public func encode(to encoder: Encoder) throws { try fields.value.encode(to: encoder) }
+
+    @inlinable public var controllerRef: OwnerReference? { fields.value.ownerReferences?.first { $0.controller == true } }
 }
 
 public struct LabelSelectorRequirement: Codable, Sendable, Hashable {

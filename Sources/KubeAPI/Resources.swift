@@ -2,19 +2,35 @@ import Foundation
 
 /// What discovery tells kubectl about one resource: its names, group and scope.
 public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
-    public let plural: String
-    public let singular: String
-    public let shortNames: [String]
-    public let kind: String
-    public let group: String
-    public let version: String
-    public let namespaced: Bool
-    public let categories: [String]
+    /// The stored fields behind one reference: every object reports its resource type, and
+    /// a copy is then one retain rather than one per name.
+    @usableFromInline
+    struct Fields: Sendable, Hashable {
+        @usableFromInline let plural: String
+        @usableFromInline let singular: String
+        @usableFromInline let shortNames: [String]
+        @usableFromInline let kind: String
+        @usableFromInline let group: String
+        @usableFromInline let version: String
+        @usableFromInline let namespaced: Bool
+        @usableFromInline let categories: [String]
+    }
+
+    @usableFromInline let fields: Indirect<Fields>
+
+    @inlinable public var plural: String { fields.value.plural }
+    @inlinable public var singular: String { fields.value.singular }
+    @inlinable public var shortNames: [String] { fields.value.shortNames }
+    @inlinable public var kind: String { fields.value.kind }
+    @inlinable public var group: String { fields.value.group }
+    @inlinable public var version: String { fields.value.version }
+    @inlinable public var namespaced: Bool { fields.value.namespaced }
+    @inlinable public var categories: [String] { fields.value.categories }
 
     public init(plural: String, singular: String, shortNames: [String] = [], kind: String, group: String = "",
                 version: String = "v1", namespaced: Bool = true, categories: [String] = []) {
-        self.plural = plural; self.singular = singular; self.shortNames = shortNames; self.kind = kind
-        self.group = group; self.version = version; self.namespaced = namespaced; self.categories = categories
+        fields = Indirect(Fields(plural: plural, singular: singular, shortNames: shortNames, kind: kind, group: group,
+                                 version: version, namespaced: namespaced, categories: categories))
     }
 
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }

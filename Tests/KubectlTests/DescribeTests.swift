@@ -136,7 +136,7 @@ import ClusterSim
 
     @Test func nginxPod() throws {
         let cluster = try Scenarios.settledNginx()
-        #expect(try describe(cluster, .pods, "nginx-deployment-688cb89fc9-rcq8d") == text(DescribeExpected.pod))
+        #expect(try describe(cluster, .pods, "nginx-deployment-688cb89fc9-2d7mw") == text(DescribeExpected.pod))
     }
 
     @Test func node01() throws {
@@ -364,14 +364,14 @@ enum DescribeExpected {
         Events:
           Type    Reason            Age   From                   Message
           ----    ------            ----  ----                   -------
-          Normal  SuccessfulCreate  50s   replicaset-controller  Created pod: nginx-deployment-688cb89fc9-9m4c2
-          Normal  SuccessfulCreate  50s   replicaset-controller  Created pod: nginx-deployment-688cb89fc9-wjvcg
-          Normal  SuccessfulCreate  50s   replicaset-controller  Created pod: nginx-deployment-688cb89fc9-rcq8d
+          Normal  SuccessfulCreate  50s   replicaset-controller  Created pod: nginx-deployment-688cb89fc9-l6l46
+          Normal  SuccessfulCreate  50s   replicaset-controller  Created pod: nginx-deployment-688cb89fc9-jhw5h
+          Normal  SuccessfulCreate  50s   replicaset-controller  Created pod: nginx-deployment-688cb89fc9-2d7mw
 
         """
 
     static let pod = """
-        Name:             nginx-deployment-688cb89fc9-rcq8d
+        Name:             nginx-deployment-688cb89fc9-2d7mw
         Namespace:        default
         Priority:         0
         Service Account:  default
@@ -381,24 +381,24 @@ enum DescribeExpected {
                           pod-template-hash=688cb89fc9
         Annotations:      <none>
         Status:           Running
-        IP:               10.244.1.14
+        IP:               10.244.1.46
         IPs:
-          IP:           10.244.1.14
+          IP:           10.244.1.46
         Controlled By:  ReplicaSet/nginx-deployment-688cb89fc9
         Containers:
           nginx:
-            Container ID:   containerd://864c901501d9c098d2ae33d6f49b787a81f3862181702c38cec5b7b2dc3578f9
+            Container ID:   containerd://48eec1a3a706e0aa3b40cce12a24b9163b8b8b1162683070a9b6e32f085ddcb6
             Image:          nginx:1.14
             Image ID:       docker.io/library/nginx@sha256:493519b30649362116ef43c7505fbc0436114d1f28b011f2dd8fea7745ba6fbf
             Port:           80/TCP
             Host Port:      0/TCP
             State:          Running
-              Started:      Thu, 26 Nov 2026 09:00:00 +0000
+              Started:      Thu, 26 Nov 2026 09:00:01 +0000
             Ready:          True
             Restart Count:  0
             Environment:    <none>
             Mounts:
-              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-68bp8 (ro)
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-4qrw9 (ro)
         Conditions:
           Type                        Status
           PodReadyToStartContainers   True $
@@ -407,7 +407,7 @@ enum DescribeExpected {
           ContainersReady             True $
           PodScheduled                True $
         Volumes:
-          kube-api-access-68bp8:
+          kube-api-access-4qrw9:
             Type:                    Projected (a volume that contains injected data from multiple sources)
             TokenExpirationSeconds:  3607
             ConfigMapName:           kube-root-ca.crt
@@ -420,10 +420,10 @@ enum DescribeExpected {
         Events:
           Type    Reason     Age   From               Message
           ----    ------     ----  ----               -------
-          Normal  Scheduled  50s   default-scheduler  Successfully assigned default/nginx-deployment-688cb89fc9-rcq8d to node01
+          Normal  Scheduled  50s   default-scheduler  Successfully assigned default/nginx-deployment-688cb89fc9-2d7mw to node01
           Normal  Pulled     50s   kubelet            Container image "nginx:1.14" already present on machine
-          Normal  Created    50s   kubelet            Created container: nginx
-          Normal  Started    50s   kubelet            Started container nginx
+          Normal  Created    49s   kubelet            Created container: nginx
+          Normal  Started    49s   kubelet            Started container nginx
 
         """
 
@@ -470,9 +470,9 @@ enum DescribeExpected {
           memory:             7887656Ki
           pods:               110
         System Info:
-          Machine ID:                 8d6005623c2a335d4df46f16c86d9440
-          System UUID:                0BFA7535-59C6-46BB-BACB-D96529790E06
-          Boot ID:                    28055ade-07d3-4b54-9b1d-8d43d91e17bb
+          Machine ID:                 69761647e8c534bc16f4651077cd5776
+          System UUID:                EFB8FC41-D44D-4FA9-8CD5-AAB4A8FC6747
+          Boot ID:                    a82a7d09-6d14-4b78-8a75-c4f6ead6b9f6
           Kernel Version:             3.10.0-1160.el7.x86_64
           OS Image:                   CentOS Linux 7 (Core)
           Operating System:           linux
@@ -483,13 +483,13 @@ enum DescribeExpected {
         PodCIDR:                      10.244.1.0/24
         PodCIDRs:                     10.244.1.0/24
         Non-terminated Pods:          (5 in total)
-          Namespace                   Name                                       CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
-          ---------                   ----                                       ------------  ----------  ---------------  -------------  ---
-          default                     nfs-client-provisioner-5d8766d95b-vspsn    0 (0%)        0 (0%)      0 (0%)           0 (0%)         14h
-          default                     nginx-deployment-688cb89fc9-rcq8d          0 (0%)        0 (0%)      0 (0%)           0 (0%)         50s
-          kube-system                 coredns-79fd888767-xqcb2                   0 (0%)        0 (0%)      0 (0%)           0 (0%)         14d
-          kube-system                 kube-flannel-ds-zjzlx                      0 (0%)        0 (0%)      0 (0%)           0 (0%)         14d
-          kube-system                 kube-proxy-8zf49                           0 (0%)        0 (0%)      0 (0%)           0 (0%)         14d
+          Namespace                   Name                                 CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+          ---------                   ----                                 ------------  ----------  ---------------  -------------  ---
+          default                     nginx-deployment-688cb89fc9-2d7mw    0 (0%)        0 (0%)      0 (0%)           0 (0%)         50s
+          default                     nginx-deployment-688cb89fc9-l6l46    0 (0%)        0 (0%)      0 (0%)           0 (0%)         50s
+          kube-system                 coredns-79fd888767-zsdqs             0 (0%)        0 (0%)      0 (0%)           0 (0%)         14d
+          kube-system                 kube-flannel-ds-9fsmv                0 (0%)        0 (0%)      0 (0%)           0 (0%)         14d
+          kube-system                 kube-proxy-95nqt                     0 (0%)        0 (0%)      0 (0%)           0 (0%)         14d
         Allocated resources:
           (Total limits may be over 100 percent, i.e., overcommitted.)
           Resource           Requests  Limits
@@ -508,14 +508,14 @@ enum DescribeExpected {
         Namespace:        default
         Priority:         0
         Service Account:  default
-        Node:             node02/192.168.10.13
+        Node:             node01/192.168.10.12
         Start Time:       Thu, 26 Nov 2026 09:00:00 +0000
         Labels:           run=web
         Annotations:      <none>
         Status:           Pending
-        IP:               10.244.2.10
+        IP:               10.244.1.45
         IPs:
-          IP:  10.244.2.10
+          IP:  10.244.1.45
         Containers:
           web:
             Container ID:   $
@@ -529,7 +529,7 @@ enum DescribeExpected {
             Restart Count:  0
             Environment:    <none>
             Mounts:
-              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-rmv8j (ro)
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-k7zvw (ro)
         Conditions:
           Type                        Status
           PodReadyToStartContainers   True $
@@ -538,7 +538,7 @@ enum DescribeExpected {
           ContainersReady             False $
           PodScheduled                True $
         Volumes:
-          kube-api-access-rmv8j:
+          kube-api-access-k7zvw:
             Type:                    Projected (a volume that contains injected data from multiple sources)
             TokenExpirationSeconds:  3607
             ConfigMapName:           kube-root-ca.crt
@@ -551,24 +551,24 @@ enum DescribeExpected {
         Events:
           Type     Reason     Age               From               Message
           ----     ------     ----              ----               -------
-          Normal   Scheduled  40s               default-scheduler  Successfully assigned default/web to node02
-          Normal   Pulling    5s (x3 over 40s)  kubelet            Pulling image "nginx:9.99"
-          Warning  Failed     4s (x3 over 39s)  kubelet            Failed to pull image "nginx:9.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:9.99": failed to resolve reference "docker.io/library/nginx:9.99": docker.io/library/nginx:9.99: not found
-          Warning  Failed     4s (x3 over 39s)  kubelet            Error: ErrImagePull
-          Normal   BackOff    3s (x3 over 38s)  kubelet            Back-off pulling image "nginx:9.99"
-          Warning  Failed     3s (x3 over 38s)  kubelet            Error: ImagePullBackOff
+          Normal   Scheduled  40s               default-scheduler  Successfully assigned default/web to node01
+          Normal   Pulling    4s (x3 over 40s)  kubelet            Pulling image "nginx:9.99"
+          Warning  Failed     2s (x3 over 38s)  kubelet            Failed to pull image "nginx:9.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:9.99": failed to resolve reference "docker.io/library/nginx:9.99": docker.io/library/nginx:9.99: not found
+          Warning  Failed     2s (x3 over 38s)  kubelet            Error: ErrImagePull
+          Normal   BackOff    1s (x3 over 37s)  kubelet            Back-off pulling image "nginx:9.99"
+          Warning  Failed     1s (x3 over 37s)  kubelet            Error: ImagePullBackOff
 
         """
 
     static let backOffEvent = """
-        Name:             web.fed31075e5b34e6f
+        Name:             web.87151c7267bf7ca5
         Namespace:        default
         Labels:           <none>
         Annotations:      <none>
         API Version:      v1
         Count:            3
         Event Time:       <nil>
-        First Timestamp:  2026-11-26T09:00:02Z
+        First Timestamp:  2026-11-26T09:00:03Z
         Involved Object:
           API Version:       v1
           Field Path:        spec.containers{web}
@@ -576,20 +576,20 @@ enum DescribeExpected {
           Name:              web
           Namespace:         default
           Resource Version:  187
-          UID:               e0e85775-0e31-4a6a-8feb-2b2c380983f6
+          UID:               5a21937a-64c5-4b7f-a8b7-0365461982ed
         Kind:                Event
-        Last Timestamp:      2026-11-26T09:00:37Z
+        Last Timestamp:      2026-11-26T09:00:39Z
         Message:             Back-off pulling image "nginx:9.99"
         Metadata:
-          Creation Timestamp:  2026-11-26T09:00:02Z
+          Creation Timestamp:  2026-11-26T09:00:03Z
           Resource Version:    205
-          UID:                 5e6be1a3-76a4-4160-a7af-9bd43698c120
+          UID:                 b5e7e6ea-72e0-4421-999c-6e42c0754ac2
         Reason:                BackOff
         Reporting Component:   kubelet
-        Reporting Instance:    node02
+        Reporting Instance:    node01
         Source:
           Component:  kubelet
-          Host:       node02
+          Host:       node01
         Type:         Normal
         Events:       <none>
 
@@ -630,11 +630,11 @@ enum DescribeExpected {
           ----    ------             ----   ----                   -------
           Normal  ScalingReplicaSet  2m10s  deployment-controller  Scaled up replica set nginx-deployment-688cb89fc9 from 0 to 3
           Normal  ScalingReplicaSet  90s    deployment-controller  Scaled up replica set nginx-deployment-7586f5df4f from 0 to 1
-          Normal  ScalingReplicaSet  84s    deployment-controller  Scaled down replica set nginx-deployment-688cb89fc9 from 3 to 2
-          Normal  ScalingReplicaSet  84s    deployment-controller  Scaled up replica set nginx-deployment-7586f5df4f from 1 to 2
-          Normal  ScalingReplicaSet  76s    deployment-controller  Scaled down replica set nginx-deployment-688cb89fc9 from 2 to 1
-          Normal  ScalingReplicaSet  76s    deployment-controller  Scaled up replica set nginx-deployment-7586f5df4f from 2 to 3
-          Normal  ScalingReplicaSet  75s    deployment-controller  Scaled down replica set nginx-deployment-688cb89fc9 from 1 to 0
+          Normal  ScalingReplicaSet  83s    deployment-controller  Scaled down replica set nginx-deployment-688cb89fc9 from 3 to 2
+          Normal  ScalingReplicaSet  83s    deployment-controller  Scaled up replica set nginx-deployment-7586f5df4f from 1 to 2
+          Normal  ScalingReplicaSet  78s    deployment-controller  Scaled down replica set nginx-deployment-688cb89fc9 from 2 to 1
+          Normal  ScalingReplicaSet  78s    deployment-controller  Scaled up replica set nginx-deployment-7586f5df4f from 2 to 3
+          Normal  ScalingReplicaSet  77s    deployment-controller  Scaled down replica set nginx-deployment-688cb89fc9 from 1 to 0
 
         """
 
@@ -643,7 +643,7 @@ enum DescribeExpected {
         Namespace:        default
         Priority:         0
         Service Account:  default
-        Node:             node02/192.168.10.13
+        Node:             node01/192.168.10.12
         Start Time:       Thu, 26 Nov 2026 09:00:00 +0000
         Labels:           app=rich
                           tier=web
@@ -654,9 +654,9 @@ enum DescribeExpected {
                             second
                           note: short
         Status:           Running
-        IP:               10.244.2.10
+        IP:               10.244.1.45
         IPs:
-          IP:  10.244.2.10
+          IP:  10.244.1.45
         Init Containers:
           init:
             Image:      busybox:1.28
@@ -670,7 +670,7 @@ enum DescribeExpected {
             Mounts:       <none>
         Containers:
           app:
-            Container ID:   containerd://0fed31075e5b34e6f5e6be1a376a4b160a7af9bd43698c120e00e7d14bfe939f
+            Container ID:   containerd://5eaeb0f291d05f6c87151c7267bf7ca5b5e7e6ea72e0e421d99c6e42c0754ac2
             Image:          nginx:1.14
             Image ID:       docker.io/library/nginx@sha256:493519b30649362116ef43c7505fbc0436114d1f28b011f2dd8fea7745ba6fbf
             Ports:          80/TCP, 443/TCP
@@ -706,7 +706,7 @@ enum DescribeExpected {
               /cache from cache (rw)
               /data from data (rw,path="sub dir")
               /etc/cfg from cfg (ro)
-              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-rmv8j (ro)
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-k7zvw (ro)
         Conditions:
           Type                        Status
           PodReadyToStartContainers   True $
@@ -744,7 +744,7 @@ enum DescribeExpected {
             Type:       EmptyDir (a temporary directory that shares a pod's lifetime)
             Medium:     $
             SizeLimit:  <unset>
-          kube-api-access-rmv8j:
+          kube-api-access-k7zvw:
             Type:                    Projected (a volume that contains injected data from multiple sources)
             TokenExpirationSeconds:  3607
             ConfigMapName:           kube-root-ca.crt
@@ -759,7 +759,7 @@ enum DescribeExpected {
         Events:
           Type    Reason     Age   From               Message
           ----    ------     ----  ----               -------
-          Normal  Scheduled  75s   default-scheduler  Successfully assigned default/rich to node02
+          Normal  Scheduled  75s   default-scheduler  Successfully assigned default/rich to node01
           Normal  Pulled     75s   kubelet            Container image "nginx:1.14" already present on machine
           Normal  Created    75s   kubelet            Created container: app
           Normal  Started    75s   kubelet            Started container app
@@ -771,18 +771,18 @@ enum DescribeExpected {
         Namespace:                 default
         Priority:                  0
         Service Account:           default
-        Node:                      node02/192.168.10.13
+        Node:                      node01/192.168.10.12
         Start Time:                Thu, 26 Nov 2026 09:00:00 +0000
         Labels:                    <none>
         Annotations:               <none>
         Status:                    Terminating (lasts <invalid>)
         Termination Grace Period:  30s
-        IP:                        10.244.2.10
+        IP:                        10.244.1.45
         IPs:
-          IP:  10.244.2.10
+          IP:  10.244.1.45
         Containers:
           sleeper:
-            Container ID:  containerd://b6db7bbbaacf84393ddd8bd1ec4e84046833a4d4ed17a5584b45f1cf8a2130c4
+            Container ID:  containerd://415f1b15e0b84d86f7c25eb8ee1cc7bd9becfda67a3a7f2e0f8677cac5e0cd4a
             Image:         busybox:1.28
             Image ID:      docker.io/library/busybox@sha256:cc025e6f06c6b1064edfe970d3a3a8aa37cbd8491180888b041fe5867dd9d16b
             Port:          <none>
@@ -796,7 +796,7 @@ enum DescribeExpected {
             Restart Count:  0
             Environment:    <none>
             Mounts:
-              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-rmv8j (ro)
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-k7zvw (ro)
         Conditions:
           Type                        Status
           PodReadyToStartContainers   True $
@@ -805,7 +805,7 @@ enum DescribeExpected {
           ContainersReady             True $
           PodScheduled                True $
         Volumes:
-          kube-api-access-rmv8j:
+          kube-api-access-k7zvw:
             Type:                    Projected (a volume that contains injected data from multiple sources)
             TokenExpirationSeconds:  3607
             ConfigMapName:           kube-root-ca.crt
@@ -818,9 +818,9 @@ enum DescribeExpected {
         Events:
           Type    Reason     Age   From               Message
           ----    ------     ----  ----               -------
-          Normal  Scheduled  25s   default-scheduler  Successfully assigned default/sleeper to node02
+          Normal  Scheduled  25s   default-scheduler  Successfully assigned default/sleeper to node01
           Normal  Pulling    25s   kubelet            Pulling image "busybox:1.28"
-          Normal  Pulled     24s   kubelet            Successfully pulled image "busybox:1.28" in 1.043s (1.043s including waiting). Image size: 734003 bytes.
+          Normal  Pulled     24s   kubelet            Successfully pulled image "busybox:1.28" in 966ms (966ms including waiting). Image size: 734003 bytes.
           Normal  Created    24s   kubelet            Created container: sleeper
           Normal  Started    24s   kubelet            Started container sleeper
           Normal  Killing    5s    kubelet            Stopping container sleeper
@@ -845,12 +845,12 @@ enum DescribeExpected {
             Host Port:    <none>
             Environment:  <none>
             Mounts:
-              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-f5g8w (ro)
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-l6l46 (ro)
         Conditions:
           Type           Status
           PodScheduled   False $
         Volumes:
-          kube-api-access-f5g8w:
+          kube-api-access-l6l46:
             Type:                    Projected (a volume that contains injected data from multiple sources)
             TokenExpirationSeconds:  3607
             ConfigMapName:           kube-root-ca.crt

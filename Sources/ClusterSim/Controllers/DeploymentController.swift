@@ -10,6 +10,8 @@ final class DeploymentController: Controller {
     static let maxKey = "deployment.kubernetes.io/max-replicas"
     static let hashKey = "pod-template-hash"
 
+    let watchedKinds: Set<String>? = ["Deployment", "ReplicaSet", "Pod"]
+
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         switch change.object {
         case let d as Deployment:

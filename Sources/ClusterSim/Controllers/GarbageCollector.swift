@@ -4,16 +4,18 @@ import KubeAPI
 /// first while the owner waits (foreground, `foregroundDeletion` finalizer), or releases
 /// them (orphan, `orphan` finalizer).
 final class GarbageCollector: Controller {
+    /// Owners and dependents can be of any kind.
+    let watchedKinds: Set<String>? = nil
+
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         let o = change.object
-        let selfKey = "\(o.resource.kind)|\(ObjectStore.key(o.namespace, o.name))"
         var keys: [String] = []
         if change.type == .deleted, let uid = o.metadata.uid {
             keys += (cluster.dependents[uid] ?? []).sorted().map(\.queueKey)
         }
         if change.type != .deleted, o.metadata.deletionTimestamp != nil,
            !(o.metadata.finalizers ?? []).filter({ $0 == "foregroundDeletion" || $0 == "orphan" }).isEmpty {
-            keys.append(selfKey)
+            keys.append("\(o.resource.kind)|\(ObjectStore.key(o.namespace, o.name))")
         }
         // A dependent going away may let its foreground-deleting owner finish.
         if change.type == .deleted, let owner = o.metadata.controllerRef,

@@ -12,14 +12,17 @@ public struct LogLine: Sendable, Equatable {
 /// restartPolicy, graceful termination. Transitions happen on timers so AGE and watches
 /// show a believable timeline.
 final class Kubelet: Controller {
-    /// What the kubelet remembers of a pod it runs, by pod uid.
-    struct PodRuntime {
-        var key: String
+    /// What the kubelet remembers of a pod it runs, by pod uid. A class, so that one lookup
+    /// serves several reads and updates.
+    final class PodRuntime {
+        let key: String
         var terminating = false
         /// Container name → how many times it has started (for logs and back-off).
         var starts: [String: Int] = [:]
         var pullFailures: [String: Int] = [:]
         var programs: [String: ContainerProgram] = [:]
+
+        init(key: String) { self.key = key }
     }
 
     private var runtimes: [String: PodRuntime] = [:]
@@ -27,6 +30,12 @@ final class Kubelet: Controller {
     private var nextIP: [String: Int] = [:]
     /// `uid/container/instance` → output lines.
     var logs: [String: [LogLine]] = [:]
+    /// Memos of pure string work every pull and start would otherwise repeat: normalized
+    /// image references by image, and pod IP prefixes by pod CIDR.
+    private var normalizedImages: [String: String] = [:]
+    private var ipPrefixes: [String: String] = [:]
+
+    let watchedKinds: Set<String>? = ["Pod"]
 
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         guard let pod = change.object as? Pod else { return [] }
@@ -36,7 +45,8 @@ final class Kubelet: Controller {
         }
         guard pod.spec?.nodeName != nil else { return [] }
         let uid = pod.metadata.uid ?? ""
-        if runtimes[uid] == nil || (pod.metadata.deletionTimestamp != nil && runtimes[uid]?.terminating == false) {
+        let runtime = runtimes[uid]
+        if runtime == nil || (pod.metadata.deletionTimestamp != nil && runtime?.terminating == false) {
             return [ObjectStore.key(pod.namespace, pod.name)]
         }
         return []
@@ -66,18 +76,16 @@ final class Kubelet: Controller {
 
     /// Re-reads the pod and applies `change` if it is still the same incarnation.
     private func mutate(_ uid: String, _ cluster: Cluster, _ change: (inout Pod) -> Void) {
-        guard let key = runtimes[uid]?.key else { return }
-        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        guard var pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]), pod.metadata.uid == uid else { return }
+        guard let current = live(uid, cluster) else { return }
+        var pod = current
         change(&pod)
         refreshConditions(&pod, cluster)
-        cluster.updateStatus(pod)
+        cluster.updateStatus(pod, current: current)
     }
 
     private func live(_ uid: String, _ cluster: Cluster) -> Pod? {
-        guard let key = runtimes[uid]?.key else { return nil }
-        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-        guard let pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]), pod.metadata.uid == uid else { return nil }
+        // The runtime's key is the reconcile key, the pod's store key.
+        guard let key = runtimes[uid]?.key, let pod = cluster.store.get(Pod.self, key: key), pod.metadata.uid == uid else { return nil }
         return pod
     }
 
@@ -91,33 +99,58 @@ final class Kubelet: Controller {
         var st = pod.status ?? PodStatus()
         let statuses = st.containerStatuses ?? []
         let allReady = !statuses.isEmpty && statuses.allSatisfy { $0.ready }
-        let notReady = statuses.filter { !$0.ready }.map(\.name)
-        let terminal = ["Succeeded", "Failed"].contains(st.phase ?? "")
-        func cond(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) {
+        let terminal = st.phase == "Succeeded" || st.phase == "Failed"
+        var list = st.conditions ?? []
+        // Conditions are replaced only when their status or reason changes; usually none do,
+        // and the pod's status is then left as it was.
+        var changed = st.conditions == nil
+        func cond(_ type: String, _ ok: Bool, reason: String? = nil, message: @autoclosure () -> String? = nil) {
             let status = ok ? "True" : "False"
-            var list = st.conditions ?? []
             if let i = list.firstIndex(where: { $0.type == type }) {
                 if list[i].status != status || list[i].reason != reason {
-                    list[i] = Condition(type: type, status: status, lastTransitionTime: cluster.time, reason: reason, message: message)
+                    list[i] = Condition(type: type, status: status, lastTransitionTime: cluster.time, reason: reason, message: message())
+                    changed = true
                 }
             } else {
-                list.append(Condition(type: type, status: status, lastTransitionTime: cluster.time, reason: reason, message: message))
+                if list.capacity < 5 { list.reserveCapacity(5) }
+                list.append(Condition(type: type, status: status, lastTransitionTime: cluster.time, reason: reason, message: message()))
+                changed = true
             }
-            st.conditions = list
         }
-        let unready = "containers with unready status: [\(notReady.joined(separator: " "))]"
+        var unreadyMessage: String?
+        func unready() -> String {
+            if let m = unreadyMessage { return m }
+            let m = "containers with unready status: [\(statuses.filter { !$0.ready }.map(\.name).joined(separator: " "))]"
+            unreadyMessage = m
+            return m
+        }
         cond("PodReadyToStartContainers", st.podIP != nil && !terminal)
         cond("Initialized", true)
         if terminal {
             cond("Ready", false, reason: "PodCompleted")
             cond("ContainersReady", false, reason: "PodCompleted")
         } else {
-            cond("Ready", allReady, reason: allReady ? nil : "ContainersNotReady", message: allReady ? nil : unready)
-            cond("ContainersReady", allReady, reason: allReady ? nil : "ContainersNotReady", message: allReady ? nil : unready)
+            cond("Ready", allReady, reason: allReady ? nil : "ContainersNotReady", message: allReady ? nil : unready())
+            cond("ContainersReady", allReady, reason: allReady ? nil : "ContainersNotReady", message: allReady ? nil : unready())
         }
         cond("PodScheduled", true)
-        let order = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
-        st.conditions = st.conditions?.sorted { (order.firstIndex(of: $0.type) ?? 9) < (order.firstIndex(of: $1.type) ?? 9) }
+        func rank(_ type: String) -> Int {
+            switch type {
+            case "PodReadyToStartContainers": return 0
+            case "Initialized": return 1
+            case "Ready": return 2
+            case "ContainersReady": return 3
+            case "PodScheduled": return 4
+            default: return 9
+            }
+        }
+        // The sort is stable, so a list already in order would stay as it is.
+        if list.indices.dropFirst().contains(where: { rank(list[$0 - 1].type) > rank(list[$0].type) }) {
+            list.sort { rank($0.type) < rank($1.type) }
+            changed = true
+        }
+        guard changed else { return }
+        st.conditions = list
         pod.status = st
     }
 
@@ -157,14 +190,30 @@ final class Kubelet: Controller {
         let uid = pod.metadata.uid!
         for c in pod.spec!.containers {
             runtimes[uid]?.starts[c.name] = 1
-            let info = cluster.images.lookup(c.image ?? "") ?? ImageInfo(size: 0, defaultProgram: [], digest: "")
+            let info = imageInfo(c.image ?? "", cluster) ?? ImageInfo(size: 0, defaultProgram: [], digest: "")
             runtimes[uid]?.programs[c.name] = .forever(sigterm: info.exitsOnSIGTERM)
         }
     }
 
+    private func normalize(_ image: String) -> String {
+        if let n = normalizedImages[image] { return n }
+        let n = ImageCatalog.normalize(image)
+        normalizedImages[image] = n
+        return n
+    }
+
+    /// `ImageCatalog.lookup`, with the memoized normalization.
+    private func imageInfo(_ image: String, _ cluster: Cluster) -> ImageInfo? {
+        cluster.images.images[normalize(image)]
+    }
+
     private func allocateIP(node: String, _ cluster: Cluster) -> String {
         let cidr = cluster.store.get(Node.self, namespace: "", name: node)?.spec?.podCIDR ?? "10.244.0.0/24"
-        let prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
+        let prefix: String
+        if let p = ipPrefixes[cidr] { prefix = p } else {
+            prefix = cidr.split(separator: ".").prefix(3).joined(separator: ".")
+            ipPrefixes[cidr] = prefix
+        }
         if nextIP[node] == nil { nextIP[node] = cluster.random.int(2..<60) }
         let n = nextIP[node]!
         nextIP[node] = n >= 254 ? 2 : n + 1
@@ -175,7 +224,7 @@ final class Kubelet: Controller {
         guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
         let node = pod.spec!.nodeName!
         let image = c.image ?? ""
-        let normalized = ImageCatalog.normalize(image)
+        let normalized = normalize(image)
         let cached = nodeImages[node]?.contains(normalized) == true
         let policy = c.imagePullPolicy ?? "IfNotPresent"
         let ref = "spec.containers{\(c.name)}"
@@ -192,7 +241,7 @@ final class Kubelet: Controller {
             return
         }
         cluster.recordEvent(for: pod, reason: "Pulling", message: "Pulling image \"\(image)\"", component: "kubelet", host: node, fieldPath: ref)
-        guard let info = cluster.images.lookup(image) else {
+        guard let info = imageInfo(image, cluster) else {
             let wait = cluster.random.double(0.8...2.0)
             cluster.schedule(after: wait) { [unowned self] cluster in self.pullFailed(uid, c, cluster) }
             return
@@ -213,7 +262,7 @@ final class Kubelet: Controller {
         let node = pod.spec!.nodeName!
         let image = c.image ?? ""
         let ref = "spec.containers{\(c.name)}"
-        let full = ImageCatalog.normalize(image)
+        let full = normalize(image)
         let repo = String(full[..<(full.lastIndex(of: ":") ?? full.endIndex)])
         let known = cluster.images.images.keys.contains { $0.hasPrefix(repo + ":") }
         let detail = known
@@ -242,18 +291,19 @@ final class Kubelet: Controller {
         guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
         let node = pod.spec!.nodeName!
         let ref = "spec.containers{\(c.name)}"
-        let info = cluster.images.lookup(c.image ?? "")!
+        let info = imageInfo(c.image ?? "", cluster)!
         let program = ContainerProgram.resolve(command: c.command, args: c.args, image: info)
-        let instance = runtimes[uid]?.starts[c.name] ?? 0
-        runtimes[uid]?.starts[c.name] = instance + 1
-        runtimes[uid]?.programs[c.name] = program
+        let runtime = runtimes[uid]
+        let instance = runtime?.starts[c.name] ?? 0
+        runtime?.starts[c.name] = instance + 1
+        runtime?.programs[c.name] = program
         cluster.recordEvent(for: pod, reason: "Created", message: "Created container: \(c.name)", component: "kubelet", host: node, fieldPath: ref)
         cluster.recordEvent(for: pod, reason: "Started", message: "Started container \(c.name)", component: "kubelet", host: node, fieldPath: ref)
         let started = cluster.time
         let logKey = "\(uid)/\(c.name)/\(instance)"
         logs[logKey] = program.output.map { LogLine(time: started.seconds + $0.at, text: $0.text == "@date" ? Self.dateLine(started.seconds + $0.at) : $0.text) }
         let containerID = "containerd://" + cluster.random.hex(64)
-        let full = ImageCatalog.normalize(c.image ?? "")
+        let full = normalize(c.image ?? "")
         let repo = String(full[..<(full.lastIndex(of: ":") ?? full.endIndex)])
         let hasProbe = c.readinessProbe != nil
         mutate(uid, cluster) { p in
@@ -375,7 +425,7 @@ final class Kubelet: Controller {
             cluster.schedule(after: cluster.random.double(0.6...1.2)) { [unowned self] cluster in
                 guard var p = self.live(uid, cluster) else { return }
                 p.metadata.deletionGracePeriodSeconds = 0
-                p = cluster.store.put(p) as! Pod
+                p = cluster.store.putTyped(p)
                 cluster.store.remove(.pods, namespace: p.namespace, name: p.name)
             }
         }

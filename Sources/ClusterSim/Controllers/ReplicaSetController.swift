@@ -5,7 +5,7 @@ import KubeAPI
 final class ReplicaSetController: Controller {
     /// What the controller needs to know of each pod, kept up to date from the change feed so
     /// a sync reads small summaries instead of copying every pod (10,000-replica sets).
-    struct PodSummary {
+    struct PodSummary: Equatable {
         let name: String
         let active: Bool
         let ready: Bool
@@ -18,31 +18,92 @@ final class ReplicaSetController: Controller {
         let labels: [String: String]?
 
         init(_ p: Pod) {
-            name = p.name
-            active = ReplicaSetController.isActive(p)
-            ready = p.isReady
-            readySince = p.status?.condition("Ready")?.lastTransitionTime?.seconds ?? 0
-            switch p.phase { case "Unknown": phaseRank = 1; case "Running": phaseRank = 2; default: phaseRank = 0 }
+            // Each part of the pod read once: a summary is taken on every pod change.
+            let meta = p.metadata, status = p.status
+            let phase = status?.phase ?? "Pending"
+            let readyCondition = status?.condition("Ready")
+            name = meta.name ?? ""
+            active = meta.deletionTimestamp == nil && phase != "Succeeded" && phase != "Failed"
+            ready = readyCondition?.status == "True"
+            readySince = readyCondition?.lastTransitionTime?.seconds ?? 0
+            switch phase { case "Unknown": phaseRank = 1; case "Running": phaseRank = 2; default: phaseRank = 0 }
             nodeName = p.spec?.nodeName
-            restarts = (p.status?.containerStatuses ?? []).reduce(0) { $0 + $1.restartCount }
-            created = p.metadata.creationTimestamp?.seconds ?? 0
-            deletionCost = Int(p.metadata.annotations?["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0
-            labels = p.metadata.labels
+            restarts = (status?.containerStatuses ?? []).reduce(0) { $0 + $1.restartCount }
+            created = meta.creationTimestamp?.seconds ?? 0
+            deletionCost = Int(meta.annotations?["controller.kubernetes.io/pod-deletion-cost"] ?? "") ?? 0
+            labels = meta.labels
         }
     }
 
-    private var summaries: [ObjectKey: PodSummary] = [:]
+    /// The summaries of one owner's pods, kept contiguous so a sync walks them in memory
+    /// order; removal swaps the last one in, as order doesn't matter to any sync.
+    struct PodGroup {
+        private var slots: [ObjectKey: Int] = [:]
+        private var keys: [ObjectKey] = []
+        private(set) var pods: [PodSummary] = []
+
+        mutating func set(_ summary: PodSummary, for key: ObjectKey) {
+            if let i = slots[key] {
+                pods[i] = summary
+            } else {
+                slots[key] = pods.count
+                keys.append(key)
+                pods.append(summary)
+            }
+        }
+
+        mutating func remove(_ key: ObjectKey) {
+            guard let i = slots.removeValue(forKey: key) else { return }
+            let last = pods.count - 1
+            if i != last {
+                pods[i] = pods[last]
+                keys[i] = keys[last]
+                slots[keys[i]] = i
+            }
+            pods.removeLast()
+            keys.removeLast()
+        }
+    }
+
+    /// Pod summaries grouped by the uid of the pods' controlling owner (`Cluster.orphans` for
+    /// none), mirroring `Cluster.dependents`: a sync reads its own group only.
+    private var groups: [String: PodGroup] = [:]
+
+    let watchedKinds: Set<String>? = ["ReplicaSet", "Pod"]
 
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         if let rs = change.object as? ReplicaSet { return [ObjectStore.key(rs.namespace, rs.name)] }
         guard let pod = change.object as? Pod else { return [] }
+        let ref = pod.metadata.controllerRef
+        // Owner references rarely change; when they don't, the previous controller is this one.
+        let sameOwners = change.old.map { $0.metadata.ownerReferences == pod.metadata.ownerReferences } ?? false
+        let oldRef = sameOwners ? ref : change.old?.metadata.controllerRef
         let key = ObjectKey(kind: "Pod", namespace: pod.namespace, name: pod.name)
-        summaries[key] = change.type == .deleted ? nil : PodSummary(pod)
-        var keys: [String] = []
-        for ref in [change.old?.metadata.controllerRef, pod.metadata.controllerRef] {
-            if let r = ref, r.kind == "ReplicaSet" { keys.append(ObjectStore.key(pod.namespace, r.name)) }
+        let owner = ref?.uid ?? Cluster.orphans
+        let summary = change.type == .deleted ? nil : PodSummary(pod)
+        if let old = change.old {
+            let oldOwner = oldRef?.uid ?? Cluster.orphans
+            if oldOwner != owner || summary == nil {
+                groups[oldOwner]?.remove(key)
+            } else if let old = old as? Pod, PodSummary(old) == summary {
+                // The group already holds this summary.
+                return keys(pod, ref, oldRef, change, cluster)
+            }
         }
-        if pod.metadata.controllerRef == nil, change.type != .deleted, pod.metadata.deletionTimestamp == nil {
+        if let summary { groups[owner, default: PodGroup()].set(summary, for: key) }
+        return keys(pod, ref, oldRef, change, cluster)
+    }
+
+    /// The ReplicaSets to sync after a pod change: its controller before and after, and for an
+    /// orphan, those whose selector matches it.
+    private func keys(_ pod: Pod, _ ref: OwnerReference?, _ oldRef: OwnerReference?, _ change: ObjectStore.Change,
+                      _ cluster: Cluster) -> [String] {
+        var keys: [String] = []
+        if let r = oldRef, r.kind == "ReplicaSet" { keys.append(controllerKey(pod.namespace, r.name)) }
+        if let r = ref, r.kind == "ReplicaSet", !(oldRef?.kind == "ReplicaSet" && oldRef?.name == r.name) {
+            keys.append(controllerKey(pod.namespace, r.name))
+        }
+        if ref == nil, change.type != .deleted, pod.metadata.deletionTimestamp == nil {
             for rs in cluster.store.list(ReplicaSet.self, namespace: pod.namespace)
             where rs.spec?.selector.map({ !$0.isEmpty && $0.matches(pod.metadata.labels) }) == true {
                 keys.append(ObjectStore.key(rs.namespace, rs.name))
@@ -51,10 +112,25 @@ final class ReplicaSetController: Controller {
         return keys
     }
 
-    /// The summaries of the pods a ReplicaSet controls.
-    private func owned(_ uid: String, _ cluster: Cluster) -> [PodSummary] {
-        // Order doesn't matter: counts, and deletion ranking sorts fully (ties by name).
-        (cluster.dependents[uid] ?? []).compactMap { $0.kind == "Pod" ? summaries[$0] : nil }
+    /// The last controller key built: one ReplicaSet's pods change one after another.
+    private var lastControllerKey: (namespace: String, name: String, key: String)?
+
+    private func controllerKey(_ namespace: String, _ name: String) -> String {
+        if let last = lastControllerKey, last.namespace == namespace, last.name == name { return last.key }
+        let key = ObjectStore.key(namespace, name)
+        lastControllerKey = (namespace, name, key)
+        return key
+    }
+
+    /// How many of the pods a ReplicaSet controls are active.
+    private func activeCount(_ uid: String) -> Int {
+        (groups[uid]?.pods ?? []).withUnsafeBufferPointer { pods in pods.indices.count { pods[$0].active } }
+    }
+
+    /// The summaries of the active pods a ReplicaSet controls, in no particular order:
+    /// deletion ranking sorts them fully (ties by name).
+    private func activePods(_ uid: String) -> [PodSummary] {
+        (groups[uid]?.pods ?? []).filter(\.active)
     }
 
     func reconcile(_ key: String, in cluster: Cluster) {
@@ -63,14 +139,13 @@ final class ReplicaSetController: Controller {
               let uid = rs.metadata.uid else { return }
         if rs.metadata.deletionTimestamp == nil {
             _ = adoptOrphans(rs, cluster)
-            let active = owned(uid, cluster).filter(\.active)
-            let diff = active.count - rs.specReplicas
+            let diff = activeCount(uid) - rs.specReplicas
             if diff < 0 {
                 for _ in 0..<min(-diff, 500) {
                     guard createPod(rs, cluster) != nil else { break }
                 }
             } else if diff > 0 {
-                for victim in Self.rankForDeletion(active).prefix(diff) {
+                for victim in Self.rankForDeletion(activePods(uid)).prefix(diff) {
                     _ = try? cluster.delete(.pods, namespace: rs.namespace, name: victim.name)
                     cluster.recordEvent(for: rs, reason: "SuccessfulDelete", message: "Deleted pod: \(victim.name)", component: "replicaset-controller")
                 }
@@ -133,26 +208,35 @@ final class ReplicaSetController: Controller {
 
     private func updateStatus(_ rs: ReplicaSet, _ cluster: Cluster) {
         guard let uid = rs.metadata.uid, let current = cluster.store.get(ReplicaSet.self, namespace: rs.namespace, name: rs.name) else { return }
-        let active = owned(uid, cluster).filter(\.active)
         let minReady = Double(current.spec?.minReadySeconds ?? 0)
         var st = current.status ?? ReplicaSetStatus()
-        st.replicas = active.count
         let sel = current.spec?.template?.metadata?.labels ?? [:]
-        st.fullyLabeledReplicas = active.filter { p in sel.allSatisfy { p.labels?[$0.key] == $0.value } }.count
-        let ready = active.filter(\.ready)
-        st.readyReplicas = ready.count
-        var available = 0
+        var active = 0, fullyLabeled = 0, ready = 0, available = 0
         var nextCheck: Double? = nil
-        for p in ready {
-            let since = p.readySince
-            if minReady == 0 || since + minReady <= cluster.now { available += 1 }
-            else { nextCheck = min(nextCheck ?? .infinity, since + minReady - cluster.now) }
+        // Pods of one template mostly share one labels dictionary: match it once.
+        var lastLabels: [String: String]?? = .none
+        var lastMatched = false
+        // Read the summaries in place: copying each would cost more than the counting.
+        (groups[uid]?.pods ?? []).withUnsafeBufferPointer { pods in
+            for i in pods.indices where pods[i].active {
+                active += 1
+                if lastLabels != .some(pods[i].labels) {
+                    lastLabels = .some(pods[i].labels)
+                    lastMatched = sel.allSatisfy { pods[i].labels?[$0.key] == $0.value }
+                }
+                if lastMatched { fullyLabeled += 1 }
+                guard pods[i].ready else { continue }
+                ready += 1
+                let since = pods[i].readySince
+                if minReady == 0 || since + minReady <= cluster.now { available += 1 }
+                else { nextCheck = min(nextCheck ?? .infinity, since + minReady - cluster.now) }
+            }
         }
-        st.availableReplicas = available
+        st.replicas = active
+        st.fullyLabeledReplicas = fullyLabeled == 0 ? nil : fullyLabeled
+        st.readyReplicas = ready == 0 ? nil : ready
+        st.availableReplicas = available == 0 ? nil : available
         st.observedGeneration = current.metadata.generation
-        if st.fullyLabeledReplicas == 0 { st.fullyLabeledReplicas = nil }
-        if st.readyReplicas == 0 { st.readyReplicas = nil }
-        if st.availableReplicas == 0 { st.availableReplicas = nil }
         var updated = current
         updated.status = st
         cluster.updateStatus(updated)

@@ -4,24 +4,35 @@ import KubeAPI
 /// name affinity), then prefers the node with the fewest pods of the same owner and
 /// then the fewest pods overall — the spreading a learner sees across node01/node02.
 final class Scheduler: Controller {
-    /// Pods per node, and per (owner uid, node): kept from store changes so scoring is cheap.
-    private var podsOnNode: [String: Int] = [:]
-    private var ownerOnNode: [String: Int] = [:]
-    private var placed: [String: (node: String, owner: String?)] = [:]
+    /// Pods per node, and per owner uid per node, kept from store changes so scoring is cheap.
+    /// Nodes are counted by a small id, stable for the scheduler's life, so scoring a pod
+    /// against every node indexes arrays instead of hashing names.
+    private var nodeIDs: [String: Int] = [:]
+    private var podsOnNode: [Int] = []
+    private var ownerOnNode: [String: [Int]] = [:]
+    private var placed: [String: (node: Int, owner: String?)] = [:]
     /// What filtering needs of a node, as of the last Node change: scheduling 10,000 pods
     /// reads every node 10,000 times.
     struct NodeInfo {
+        let id: Int
         let name: String
         let labels: [String: String]
         let taints: [Taint]
         let unschedulable: Bool
         let ready: Bool
+        /// Schedulable, ready and without NoSchedule/NoExecute taints: only a pod's node
+        /// selector or affinity can rule it out.
+        var plain: Bool { !unschedulable && ready && !taints.contains { $0.effect == "NoSchedule" || $0.effect == "NoExecute" } }
     }
     private var nodeCache: [NodeInfo]?
+    /// `nodeCache[i].plain`, apart so the scan over every node reads one flag.
+    private var plainNodes: [Bool] = []
+
+    let watchedKinds: Set<String>? = ["Pod", "Node"]
 
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         if let pod = change.object as? Pod {
-            track(pod, deleted: change.type == .deleted)
+            track(pod, old: change.old as? Pod, deleted: change.type == .deleted)
             if change.type != .deleted, pod.spec?.nodeName == nil, pod.metadata.deletionTimestamp == nil,
                (pod.spec?.schedulerName ?? "default-scheduler") == "default-scheduler" {
                 return [ObjectStore.key(pod.namespace, pod.name)]
@@ -36,36 +47,69 @@ final class Scheduler: Controller {
         return []
     }
 
-    private func track(_ pod: Pod, deleted: Bool) {
+    private func nodeID(_ name: String) -> Int {
+        if let id = nodeIDs[name] { return id }
+        let id = podsOnNode.count
+        nodeIDs[name] = id
+        podsOnNode.append(0)
+        return id
+    }
+
+    private func track(_ pod: Pod, old: Pod?, deleted: Bool) {
+        // Most changes are status updates of a placed pod: same incarnation, node and owners
+        // as the previous version, from which the counts were last updated.
+        if !deleted, let old, old.metadata.uid == pod.metadata.uid, old.spec?.nodeName == pod.spec?.nodeName,
+           old.metadata.ownerReferences == pod.metadata.ownerReferences { return }
         let uid = pod.metadata.uid ?? ""
-        if let p = placed.removeValue(forKey: uid) {
-            podsOnNode[p.node, default: 1] -= 1
-            if let o = p.owner { ownerOnNode["\(o)|\(p.node)", default: 1] -= 1 }
-        }
-        guard !deleted, let node = pod.spec?.nodeName else { return }
+        let node = deleted ? nil : pod.spec?.nodeName.map(nodeID)
         let owner = pod.metadata.controllerRef?.uid
+        if let p = placed[uid] {
+            if let n = node, p.node == n, p.owner == owner { return }
+            placed[uid] = nil
+            podsOnNode[p.node] -= 1
+            if let o = p.owner { ownerOnNode[o, default: []].add(-1, at: p.node) }
+        }
+        guard let node else { return }
         placed[uid] = (node, owner)
-        podsOnNode[node, default: 0] += 1
-        if let o = owner { ownerOnNode["\(o)|\(node)", default: 0] += 1 }
+        podsOnNode[node] += 1
+        if let o = owner { ownerOnNode[o, default: []].add(1, at: node) }
     }
 
     func reconcile(_ key: String, in cluster: Cluster) {
         let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, var pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]),
-              pod.spec?.nodeName == nil, pod.metadata.deletionTimestamp == nil else { return }
+              let spec = pod.spec, spec.nodeName == nil, pod.metadata.deletionTimestamp == nil else { return }
         if nodeCache == nil {
             nodeCache = cluster.store.list(Node.self).map {
-                NodeInfo(name: $0.name, labels: $0.metadata.labels ?? [:], taints: $0.spec?.taints ?? [],
+                NodeInfo(id: nodeID($0.name), name: $0.name, labels: $0.metadata.labels ?? [:], taints: $0.spec?.taints ?? [],
                          unschedulable: $0.spec?.unschedulable == true, ready: $0.isReady)
             }
+            plainNodes = nodeCache!.map(\.plain)
         }
         let nodes = nodeCache!
+        let tolerations = spec.tolerations ?? []
+        let requiredNames = requiredNodeNames(spec)
+        let anyNode = spec.nodeSelector == nil && requiredNames == nil
+        let owner = pod.metadata.controllerRef?.uid
+        let mine = owner.flatMap { ownerOnNode[$0] } ?? []
+        // Feasible nodes with the fewest pods of the same owner, then the fewest pods overall;
+        // ties stay in node order for the random pick.
         var reasons: [String: Int] = [:]
-        var feasible: [NodeInfo] = []
-        for n in nodes {
-            if let r = unfit(pod, n) { reasons[r, default: 0] += 1 } else { feasible.append(n) }
+        var best = (Int.max, Int.max)
+        var candidates: [Int] = []
+        nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                if !(anyNode && plainNodes[i]), let r = unfit(spec, requiredNames, tolerations, nodes[i]) {
+                    reasons[r, default: 0] += 1
+                    continue
+                }
+                let id = nodes[i].id
+                let score = (id < mine.count ? mine[id] : 0, podsOnNode[id])
+                if score < best { best = score; candidates.removeAll(keepingCapacity: true) }
+                if score == best { candidates.append(i) }
+            }
         }
-        guard !feasible.isEmpty else {
+        guard !candidates.isEmpty else {
             let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             let msg = "0/\(nodes.count) nodes are available: \(detail). preemption: 0/\(nodes.count) nodes are available: \(nodes.count) Preemption is not helpful for scheduling."
             if pod.status?.condition("PodScheduled")?.message != msg {
@@ -78,14 +122,7 @@ final class Scheduler: Controller {
             }
             return
         }
-        let owner = pod.metadata.controllerRef?.uid
-        func score(_ n: NodeInfo) -> (Int, Int) {
-            let mine = owner.map { ownerOnNode["\($0)|\(n.name)"] ?? 0 } ?? 0
-            return (mine, podsOnNode[n.name] ?? 0)
-        }
-        let best = feasible.map(score).min { $0 < $1 }!
-        let candidates = feasible.filter { score($0) == best }
-        let chosen = candidates[cluster.random.int(0..<candidates.count)]
+        let chosen = nodes[candidates[cluster.random.int(0..<candidates.count)]]
         pod.spec?.nodeName = chosen.name
         var st = pod.status ?? PodStatus()
         st.conditions = [Condition(type: "PodScheduled", status: "True", lastTransitionTime: cluster.time)]
@@ -96,20 +133,19 @@ final class Scheduler: Controller {
     }
 
     /// Why a node can't take the pod, in the scheduler's words (nil when it can).
-    private func unfit(_ pod: Pod, _ node: NodeInfo) -> String? {
-        let spec = pod.spec!
+    private func unfit(_ spec: PodSpec, _ requiredNames: [String]?, _ tolerations: [Toleration], _ node: NodeInfo) -> String? {
         if let sel = spec.nodeSelector, !sel.allSatisfy({ node.labels[$0.key] == $0.value }) {
             return "node(s) didn't match Pod's node affinity/selector"
         }
-        if let names = requiredNodeNames(spec), !names.contains(node.name) {
+        if let names = requiredNames, !names.contains(node.name) {
             return "node(s) didn't match Pod's node affinity/selector"
         }
         if node.unschedulable,
-           !(spec.tolerations ?? []).contains(where: { $0.tolerates(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")) }) {
+           !tolerations.contains(where: { $0.tolerates(Taint(key: "node.kubernetes.io/unschedulable", effect: "NoSchedule")) }) {
             return "node(s) were unschedulable"
         }
         for t in node.taints where t.effect == "NoSchedule" || t.effect == "NoExecute" {
-            if !(spec.tolerations ?? []).contains(where: { $0.tolerates(t) }) {
+            if !tolerations.contains(where: { $0.tolerates(t) }) {
                 return "node(s) had untolerated taint {\(t.key): \(t.value ?? "")}"
             }
         }
@@ -130,9 +166,17 @@ final class Scheduler: Controller {
     }
 }
 
+private extension Array where Element == Int {
+    /// Adds to the count at `index`, growing the array with zeros as nodes appear.
+    mutating func add(_ delta: Int, at index: Int) {
+        if index >= count { append(contentsOf: repeatElement(0, count: index + 1 - count)) }
+        self[index] += delta
+    }
+}
+
 extension Cluster {
     /// The binding subresource: sets spec.nodeName on a pending pod.
     func bind(_ pod: Pod) {
-        store.put(pod)
+        store.putTyped(pod)
     }
 }
