@@ -105,7 +105,7 @@ extension Cluster {
         obj.status = object.status
         // Only the status can differ, so comparing it compares the whole object.
         if obj.status == current.status { return current }
-        return store.putTyped(obj)
+        return store.putTyped(consume obj)
     }
 
     /// Writes an object as a controller does (spec and metadata, keeping status).

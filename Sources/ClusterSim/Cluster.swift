@@ -111,8 +111,9 @@ public final class Cluster {
     // MARK: - Controller queues
 
     private func route(_ change: ObjectStore.Change) {
-        indexDependents(change)
-        for i in watchers(of: change.object.resource.kind) {
+        let kind = change.object.resource.kind
+        if kind == "Pod" || kind == "ReplicaSet" { indexDependents(change) }
+        for i in watchers(of: kind) {
             for k in controllers[i].keys(for: change, in: self) where !queued[i].contains(k) {
                 queued[i].insert(k)
                 queues[i].append(k)
@@ -127,11 +128,14 @@ public final class Cluster {
         return w
     }
 
+    /// Keeps `dependents` up to date with a Pod or ReplicaSet change.
     private func indexDependents(_ change: ObjectStore.Change) {
-        guard change.object is Pod || change.object is ReplicaSet else { return }
+        // Most changes keep the owner, and the index already holds the object under it.
+        // Unchanged owner references (usually the very same array) say so at once.
+        if change.type != .deleted, let old = change.old,
+           old.metadata.ownerReferences == change.object.metadata.ownerReferences { return }
         let owner = change.object.metadata.controllerRef?.uid ?? Cluster.orphans
         let oldOwner = change.old.map { $0.metadata.controllerRef?.uid ?? Cluster.orphans }
-        // Most changes keep the owner, and the index already holds the object under it.
         if change.type != .deleted, oldOwner == owner { return }
         let key = ObjectKey(kind: change.object.resource.kind, namespace: change.object.namespace, name: change.object.name)
         if let o = oldOwner { dependents[o]?.remove(key) }
@@ -169,6 +173,12 @@ public final class Cluster {
             .compactMap { store.get(Pod.self, namespace: $0.namespace, name: $0.name) }
     }
 
+    /// `pods(ownedBy:)` in one namespace, without reading the other namespaces' pods.
+    func pods(ownedBy uid: String, namespace: String) -> [Pod] {
+        (dependents[uid] ?? []).filter { $0.kind == "Pod" && $0.namespace == namespace }.sorted()
+            .compactMap { store.get(Pod.self, namespace: $0.namespace, name: $0.name) }
+    }
+
     func replicaSets(ownedBy uid: String) -> [ReplicaSet] {
         (dependents[uid] ?? []).filter { $0.kind == "ReplicaSet" }.sorted()
             .compactMap { store.get(ReplicaSet.self, namespace: $0.namespace, name: $0.name) }
@@ -185,7 +195,7 @@ public final class Cluster {
         if let name = eventIndex[dedupKey], var e = store.get(Event.self, namespace: ns, name: name) {
             e.count = (e.count ?? 1) + 1
             e.lastTimestamp = time
-            store.putTyped(e)
+            store.putTyped(consume e)
             return
         }
         var ref = ObjectReference()
@@ -210,7 +220,7 @@ public final class Cluster {
         e.reportingComponent = component
         e.reportingInstance = host ?? ""
         eventIndex[dedupKey] = meta.name!
-        store.putTyped(e)
+        store.putTyped(consume e)
     }
 
     public func events(for object: any APIObject) -> [Event] {

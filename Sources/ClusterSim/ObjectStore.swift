@@ -84,9 +84,11 @@ public final class ObjectStore {
         putTyped(object)
     }
 
-    /// `put` for a statically known kind: no casts or existential boxes on the way in.
+    /// `put` for a statically known kind: no casts or existential boxes on the way in. The
+    /// object is consumed: a caller handing over its last copy lets the store stamp the
+    /// resourceVersion without copying the object first.
     @discardableResult
-    func putTyped<T: APIObject>(_ object: T) -> T {
+    func putTyped<T: APIObject>(_ object: consuming T) -> T {
         var obj = object
         resourceVersion += 1
         obj.metadata.resourceVersion = String(resourceVersion)
@@ -162,7 +164,8 @@ final class KindTable<T: APIObject>: AnyTable {
 
     private func keys() -> [StoreKey] {
         if let s = sorted { return s }
-        let s = items.keys.sorted { $0.text < $1.text }
+        var s = Array(items.keys)
+        s.sort { $0.text < $1.text }
         sorted = s
         return s
     }

@@ -12,17 +12,21 @@ public struct LogLine: Sendable, Equatable {
 /// restartPolicy, graceful termination. Transitions happen on timers so AGE and watches
 /// show a believable timeline.
 final class Kubelet: Controller {
-    /// What the kubelet remembers of a pod it runs, by pod uid. A class, so that one lookup
-    /// serves several reads and updates.
+    /// What the kubelet remembers of a pod it runs, by pod uid. A class: the timers that drive
+    /// a pod's lifecycle hold on to it rather than looking it up again.
     final class PodRuntime {
+        let uid: String
+        /// The pod's store key.
         let key: String
+        /// Set when the pod is gone: its pending timers then find nothing to do.
+        var removed = false
         var terminating = false
         /// Container name → how many times it has started (for logs and back-off).
         var starts: [String: Int] = [:]
         var pullFailures: [String: Int] = [:]
         var programs: [String: ContainerProgram] = [:]
 
-        init(key: String) { self.key = key }
+        init(uid: String, key: String) { self.uid = uid; self.key = key }
     }
 
     private var runtimes: [String: PodRuntime] = [:]
@@ -40,7 +44,7 @@ final class Kubelet: Controller {
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         guard let pod = change.object as? Pod else { return [] }
         if change.type == .deleted {
-            runtimes[pod.metadata.uid ?? ""] = nil
+            runtimes.removeValue(forKey: pod.metadata.uid ?? "")?.removed = true
             return []
         }
         guard pod.spec?.nodeName != nil else { return [] }
@@ -57,35 +61,36 @@ final class Kubelet: Controller {
         guard parts.count == 2, let pod = cluster.store.get(Pod.self, namespace: parts[0], name: parts[1]),
               pod.spec?.nodeName != nil, let uid = pod.metadata.uid else { return }
         if runtimes[uid] == nil {
-            runtimes[uid] = PodRuntime(key: key)
+            let runtime = PodRuntime(uid: uid, key: key)
+            runtimes[uid] = runtime
             if pod.metadata.deletionTimestamp == nil && !["Succeeded", "Failed"].contains(pod.phase) {
                 if pod.status?.containerStatuses?.first?.state?.running != nil {
-                    adopt(pod, cluster)
+                    adopt(pod, runtime, cluster)
                 } else {
-                    start(pod, cluster)
+                    start(pod, runtime, cluster)
                 }
             }
         }
-        if pod.metadata.deletionTimestamp != nil, runtimes[uid]?.terminating == false {
-            runtimes[uid]?.terminating = true
-            terminate(pod, cluster)
+        if pod.metadata.deletionTimestamp != nil, let runtime = runtimes[uid], !runtime.terminating {
+            runtime.terminating = true
+            terminate(pod, runtime, cluster)
         }
     }
 
     // MARK: - Helpers over the live pod
 
     /// Re-reads the pod and applies `change` if it is still the same incarnation.
-    private func mutate(_ uid: String, _ cluster: Cluster, _ change: (inout Pod) -> Void) {
-        guard let current = live(uid, cluster) else { return }
+    private func mutate(_ rt: PodRuntime, _ cluster: Cluster, _ change: (inout Pod) -> Void) {
+        guard let current = live(rt, cluster) else { return }
         var pod = current
         change(&pod)
         refreshConditions(&pod, cluster)
         cluster.updateStatus(pod, current: current)
     }
 
-    private func live(_ uid: String, _ cluster: Cluster) -> Pod? {
-        // The runtime's key is the reconcile key, the pod's store key.
-        guard let key = runtimes[uid]?.key, let pod = cluster.store.get(Pod.self, key: key), pod.metadata.uid == uid else { return nil }
+    /// The pod as stored, if it is still the incarnation the runtime is for.
+    private func live(_ rt: PodRuntime, _ cluster: Cluster) -> Pod? {
+        guard !rt.removed, let pod = cluster.store.get(Pod.self, key: rt.key), pod.metadata.uid == rt.uid else { return nil }
         return pod
     }
 
@@ -156,11 +161,10 @@ final class Kubelet: Controller {
 
     // MARK: - Start
 
-    private func start(_ pod: Pod, _ cluster: Cluster) {
-        let uid = pod.metadata.uid!
+    private func start(_ pod: Pod, _ rt: PodRuntime, _ cluster: Cluster) {
         let node = pod.spec!.nodeName!
         let hostIP = cluster.store.get(Node.self, namespace: "", name: node)?.internalIP ?? ""
-        mutate(uid, cluster) { p in
+        mutate(rt, cluster) { p in
             var st = p.status ?? PodStatus()
             st.phase = "Pending"
             st.hostIP = hostIP
@@ -175,23 +179,22 @@ final class Kubelet: Controller {
         }
         let sandbox = cluster.random.double(0.3...0.8)
         cluster.schedule(after: sandbox) { [unowned self] cluster in
-            guard let p = self.live(uid, cluster), p.metadata.deletionTimestamp == nil else { return }
+            guard let p = self.live(rt, cluster), p.metadata.deletionTimestamp == nil else { return }
             let ip = p.spec?.hostNetwork == true ? hostIP : self.allocateIP(node: node, cluster)
-            self.mutate(uid, cluster) { p in
+            self.mutate(rt, cluster) { p in
                 p.status?.podIP = ip
                 p.status?.podIPs = [PodIP(ip: ip)]
             }
-            for c in p.spec!.containers { self.pull(uid, c, cluster) }
+            for c in p.spec!.containers { self.pull(rt, c, cluster) }
         }
     }
 
     /// A pod that was already running when the simulation began (the bootstrap cluster).
-    private func adopt(_ pod: Pod, _ cluster: Cluster) {
-        let uid = pod.metadata.uid!
+    private func adopt(_ pod: Pod, _ rt: PodRuntime, _ cluster: Cluster) {
         for c in pod.spec!.containers {
-            runtimes[uid]?.starts[c.name] = 1
+            rt.starts[c.name] = 1
             let info = imageInfo(c.image ?? "", cluster) ?? ImageInfo(size: 0, defaultProgram: [], digest: "")
-            runtimes[uid]?.programs[c.name] = .forever(sigterm: info.exitsOnSIGTERM)
+            rt.programs[c.name] = .forever(sigterm: info.exitsOnSIGTERM)
         }
     }
 
@@ -220,8 +223,8 @@ final class Kubelet: Controller {
         return "\(prefix).\(n)"
     }
 
-    private func pull(_ uid: String, _ c: Container, _ cluster: Cluster) {
-        guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+    private func pull(_ rt: PodRuntime, _ c: Container, _ cluster: Cluster) {
+        guard let pod = live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
         let node = pod.spec!.nodeName!
         let image = c.image ?? ""
         let normalized = normalize(image)
@@ -230,11 +233,11 @@ final class Kubelet: Controller {
         let ref = "spec.containers{\(c.name)}"
         if cached && policy != "Always" {
             cluster.recordEvent(for: pod, reason: "Pulled", message: "Container image \"\(image)\" already present on machine", component: "kubelet", host: node, fieldPath: ref)
-            cluster.schedule(after: cluster.random.double(0.1...0.4)) { [unowned self] cluster in self.startContainer(uid, c, cluster) }
+            cluster.schedule(after: cluster.random.double(0.1...0.4)) { [unowned self] cluster in self.startContainer(rt, c, cluster) }
             return
         }
         if policy == "Never" {
-            mutate(uid, cluster) { p in
+            mutate(rt, cluster) { p in
                 self.setContainer(&p, c.name) { $0.state = ContainerState(waiting: ContainerStateWaiting(reason: "ErrImageNeverPull", message: "Container image \"\(image)\" is not present with pull policy of Never")) }
             }
             cluster.recordEvent(for: pod, type: "Warning", reason: "ErrImageNeverPull", message: "Container image \"\(image)\" is not present with pull policy of Never", component: "kubelet", host: node, fieldPath: ref)
@@ -243,22 +246,22 @@ final class Kubelet: Controller {
         cluster.recordEvent(for: pod, reason: "Pulling", message: "Pulling image \"\(image)\"", component: "kubelet", host: node, fieldPath: ref)
         guard let info = imageInfo(image, cluster) else {
             let wait = cluster.random.double(0.8...2.0)
-            cluster.schedule(after: wait) { [unowned self] cluster in self.pullFailed(uid, c, cluster) }
+            cluster.schedule(after: wait) { [unowned self] cluster in self.pullFailed(rt, c, cluster) }
             return
         }
         let seconds = cached ? cluster.random.double(0.4...1.2)
             : (1.0 + Double(info.size) / 12_000_000) * cluster.random.double(0.85...1.2)
         cluster.schedule(after: seconds) { [unowned self] cluster in
-            guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+            guard let pod = self.live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
             self.nodeImages[node, default: []].insert(normalized)
             let d = GoDuration.milliseconds(seconds)
             cluster.recordEvent(for: pod, reason: "Pulled", message: "Successfully pulled image \"\(image)\" in \(d) (\(d) including waiting). Image size: \(info.size) bytes.", component: "kubelet", host: node, fieldPath: ref)
-            cluster.schedule(after: cluster.random.double(0.1...0.3)) { [unowned self] cluster in self.startContainer(uid, c, cluster) }
+            cluster.schedule(after: cluster.random.double(0.1...0.3)) { [unowned self] cluster in self.startContainer(rt, c, cluster) }
         }
     }
 
-    private func pullFailed(_ uid: String, _ c: Container, _ cluster: Cluster) {
-        guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+    private func pullFailed(_ rt: PodRuntime, _ c: Container, _ cluster: Cluster) {
+        guard let pod = live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
         let node = pod.spec!.nodeName!
         let image = c.image ?? ""
         let ref = "spec.containers{\(c.name)}"
@@ -268,45 +271,44 @@ final class Kubelet: Controller {
         let detail = known
             ? "rpc error: code = NotFound desc = failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": \(full): not found"
             : "rpc error: code = Unknown desc = failed to pull and unpack image \"\(full)\": failed to resolve reference \"\(full)\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
-        let failures = (runtimes[uid]?.pullFailures[c.name] ?? 0) + 1
-        runtimes[uid]?.pullFailures[c.name] = failures
-        mutate(uid, cluster) { p in
+        let failures = (rt.pullFailures[c.name] ?? 0) + 1
+        rt.pullFailures[c.name] = failures
+        mutate(rt, cluster) { p in
             self.setContainer(&p, c.name) { $0.state = ContainerState(waiting: ContainerStateWaiting(reason: "ErrImagePull", message: detail)) }
         }
         cluster.recordEvent(for: pod, type: "Warning", reason: "Failed", message: "Failed to pull image \"\(image)\": \(detail)", component: "kubelet", host: node, fieldPath: ref)
         cluster.recordEvent(for: pod, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", component: "kubelet", host: node, fieldPath: ref)
         let backoff = min(10.0 * pow(2.0, Double(failures - 1)), 300)
         cluster.schedule(after: cluster.random.double(0.5...1.5)) { [unowned self] cluster in
-            guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
-            self.mutate(uid, cluster) { p in
+            guard let pod = self.live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
+            self.mutate(rt, cluster) { p in
                 self.setContainer(&p, c.name) { $0.state = ContainerState(waiting: ContainerStateWaiting(reason: "ImagePullBackOff", message: "Back-off pulling image \"\(image)\": ErrImagePull: \(detail)")) }
             }
             cluster.recordEvent(for: pod, reason: "BackOff", message: "Back-off pulling image \"\(image)\"", component: "kubelet", host: node, fieldPath: ref)
             cluster.recordEvent(for: pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", component: "kubelet", host: node, fieldPath: ref)
-            cluster.schedule(after: backoff) { [unowned self] cluster in self.pull(uid, c, cluster) }
+            cluster.schedule(after: backoff) { [unowned self] cluster in self.pull(rt, c, cluster) }
         }
     }
 
-    private func startContainer(_ uid: String, _ c: Container, _ cluster: Cluster) {
-        guard let pod = live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+    private func startContainer(_ rt: PodRuntime, _ c: Container, _ cluster: Cluster) {
+        guard let pod = live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
         let node = pod.spec!.nodeName!
         let ref = "spec.containers{\(c.name)}"
         let info = imageInfo(c.image ?? "", cluster)!
         let program = ContainerProgram.resolve(command: c.command, args: c.args, image: info)
-        let runtime = runtimes[uid]
-        let instance = runtime?.starts[c.name] ?? 0
-        runtime?.starts[c.name] = instance + 1
-        runtime?.programs[c.name] = program
+        let instance = rt.starts[c.name] ?? 0
+        rt.starts[c.name] = instance + 1
+        rt.programs[c.name] = program
         cluster.recordEvent(for: pod, reason: "Created", message: "Created container: \(c.name)", component: "kubelet", host: node, fieldPath: ref)
         cluster.recordEvent(for: pod, reason: "Started", message: "Started container \(c.name)", component: "kubelet", host: node, fieldPath: ref)
         let started = cluster.time
-        let logKey = "\(uid)/\(c.name)/\(instance)"
+        let logKey = "\(rt.uid)/\(c.name)/\(instance)"
         logs[logKey] = program.output.map { LogLine(time: started.seconds + $0.at, text: $0.text == "@date" ? Self.dateLine(started.seconds + $0.at) : $0.text) }
         let containerID = "containerd://" + cluster.random.hex(64)
         let full = normalize(c.image ?? "")
         let repo = String(full[..<(full.lastIndex(of: ":") ?? full.endIndex)])
         let hasProbe = c.readinessProbe != nil
-        mutate(uid, cluster) { p in
+        mutate(rt, cluster) { p in
             self.setContainer(&p, c.name) { s in
                 s.state = ContainerState(running: ContainerStateRunning(startedAt: started))
                 s.ready = !hasProbe
@@ -322,14 +324,14 @@ final class Kubelet: Controller {
         if let probe = c.readinessProbe {
             let delay = Double(max(probe.initialDelaySeconds ?? 0, 0)) + cluster.random.double(0.2...1.0)
             cluster.schedule(after: delay) { [unowned self] cluster in
-                guard self.live(uid, cluster)?.status?.containerStatuses?.first(where: { $0.name == c.name })?.containerID == containerID else { return }
-                self.mutate(uid, cluster) { p in self.setContainer(&p, c.name) { $0.ready = true } }
+                guard self.live(rt, cluster)?.status?.containerStatuses?.first(where: { $0.name == c.name })?.containerID == containerID else { return }
+                self.mutate(rt, cluster) { p in self.setContainer(&p, c.name) { $0.ready = true } }
             }
         }
         if let d = program.duration {
             cluster.schedule(after: max(d, 0.05)) { [unowned self] cluster in
-                guard self.live(uid, cluster)?.status?.containerStatuses?.first(where: { $0.name == c.name })?.containerID == containerID else { return }
-                self.containerExited(uid, c, code: program.exitCode, cluster)
+                guard self.live(rt, cluster)?.status?.containerStatuses?.first(where: { $0.name == c.name })?.containerID == containerID else { return }
+                self.containerExited(rt, c, code: program.exitCode, cluster)
             }
         }
     }
@@ -343,12 +345,12 @@ final class Kubelet: Controller {
 
     // MARK: - Exit and restart
 
-    private func containerExited(_ uid: String, _ c: Container, code: Int, _ cluster: Cluster) {
-        guard let pod = live(uid, cluster) else { return }
+    private func containerExited(_ rt: PodRuntime, _ c: Container, code: Int, _ cluster: Cluster) {
+        guard let pod = live(rt, cluster) else { return }
         let policy = pod.spec?.restartPolicy ?? "Always"
         let restart = pod.metadata.deletionTimestamp == nil && (policy == "Always" || (policy == "OnFailure" && code != 0))
         let finished = cluster.time
-        mutate(uid, cluster) { p in
+        mutate(rt, cluster) { p in
             self.setContainer(&p, c.name) { s in
                 let startedAt = s.state?.running?.startedAt
                 s.state = ContainerState(terminated: ContainerStateTerminated(exitCode: code, reason: code == 0 ? "Completed" : "Error",
@@ -364,13 +366,13 @@ final class Kubelet: Controller {
             }
         }
         guard restart else { return }
-        let restarts = (live(uid, cluster)?.status?.containerStatuses?.first { $0.name == c.name }?.restartCount) ?? 0
+        let restarts = (live(rt, cluster)?.status?.containerStatuses?.first { $0.name == c.name }?.restartCount) ?? 0
         let backoff = restarts == 0 ? 0 : min(10.0 * pow(2.0, Double(restarts - 1)), 300)
         let node = pod.spec!.nodeName!
         cluster.schedule(after: cluster.random.double(0.5...1.5)) { [unowned self] cluster in
-            guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
-            let podRef = "\(pod.name)_\(pod.namespace)(\(uid))"
-            self.mutate(uid, cluster) { p in
+            guard let pod = self.live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
+            let podRef = "\(pod.name)_\(pod.namespace)(\(rt.uid))"
+            self.mutate(rt, cluster) { p in
                 self.setContainer(&p, c.name) { s in
                     s.lastState = ContainerState(terminated: s.state?.terminated)
                     s.restartCount += 1
@@ -382,36 +384,35 @@ final class Kubelet: Controller {
             }
             if backoff > 0 {
                 cluster.recordEvent(for: pod, type: "Warning", reason: "BackOff",
-                                    message: "Back-off restarting failed container \(c.name) in pod \(pod.name)_\(pod.namespace)(\(uid))",
+                                    message: "Back-off restarting failed container \(c.name) in pod \(pod.name)_\(pod.namespace)(\(rt.uid))",
                                     component: "kubelet", host: node, fieldPath: "spec.containers{\(c.name)}")
             }
             cluster.schedule(after: backoff) { [unowned self] cluster in
-                guard let pod = self.live(uid, cluster), pod.metadata.deletionTimestamp == nil else { return }
+                guard let pod = self.live(rt, cluster), pod.metadata.deletionTimestamp == nil else { return }
                 cluster.recordEvent(for: pod, reason: "Pulled", message: "Container image \"\(c.image ?? "")\" already present on machine",
                                     component: "kubelet", host: node, fieldPath: "spec.containers{\(c.name)}")
-                self.startContainer(uid, c, cluster)
+                self.startContainer(rt, c, cluster)
             }
         }
     }
 
     // MARK: - Termination
 
-    private func terminate(_ pod: Pod, _ cluster: Cluster) {
-        let uid = pod.metadata.uid!
+    private func terminate(_ pod: Pod, _ rt: PodRuntime, _ cluster: Cluster) {
         let grace = Double(pod.metadata.deletionGracePeriodSeconds ?? 30)
         let running = (pod.status?.containerStatuses ?? []).filter { $0.state?.running != nil }.map(\.name)
         var slowest = 0.0
         for name in running {
             cluster.recordEvent(for: pod, reason: "Killing", message: "Stopping container \(name)", component: "kubelet",
                                 host: pod.spec?.nodeName, fieldPath: "spec.containers{\(name)}")
-            let quick = runtimes[uid]?.programs[name]?.exitsOnSIGTERM ?? true
+            let quick = rt.programs[name]?.exitsOnSIGTERM ?? true
             slowest = max(slowest, quick ? min(cluster.random.double(0.3...0.9), grace) : grace)
         }
         cluster.schedule(after: slowest) { [unowned self] cluster in
             let finished = cluster.time
-            self.mutate(uid, cluster) { p in
+            self.mutate(rt, cluster) { p in
                 for name in running {
-                    let quick = self.runtimes[uid]?.programs[name]?.exitsOnSIGTERM ?? true
+                    let quick = rt.programs[name]?.exitsOnSIGTERM ?? true
                     self.setContainer(&p, name) { s in
                         let code = quick ? 0 : 137
                         s.state = ContainerState(terminated: ContainerStateTerminated(exitCode: code, reason: code == 0 ? "Completed" : "Error",
@@ -423,7 +424,7 @@ final class Kubelet: Controller {
             }
             // The kubelet confirms the deletion once the containers are gone.
             cluster.schedule(after: cluster.random.double(0.6...1.2)) { [unowned self] cluster in
-                guard var p = self.live(uid, cluster) else { return }
+                guard var p = self.live(rt, cluster) else { return }
                 p.metadata.deletionGracePeriodSeconds = 0
                 p = cluster.store.putTyped(p)
                 cluster.store.remove(.pods, namespace: p.namespace, name: p.name)

@@ -161,8 +161,8 @@ final class ReplicaSetController: Controller {
     private func adoptOrphans(_ rs: ReplicaSet, _ cluster: Cluster) -> [Pod] {
         guard let sel = rs.spec?.selector, !sel.isEmpty else { return [] }
         var adopted: [Pod] = []
-        for var pod in cluster.pods(ownedBy: Cluster.orphans) where pod.namespace == rs.namespace
-            && pod.metadata.deletionTimestamp == nil && sel.matches(pod.metadata.labels) {
+        for var pod in cluster.pods(ownedBy: Cluster.orphans, namespace: rs.namespace)
+        where pod.metadata.deletionTimestamp == nil && sel.matches(pod.metadata.labels) {
             pod.metadata.ownerReferences = (pod.metadata.ownerReferences ?? []) +
                 [OwnerReference(apiVersion: "apps/v1", kind: "ReplicaSet", name: rs.name, uid: rs.metadata.uid!)]
             if let p = cluster.write(pod) as? Pod { adopted.append(p) }

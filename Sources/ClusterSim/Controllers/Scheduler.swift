@@ -176,7 +176,7 @@ private extension Array where Element == Int {
 
 extension Cluster {
     /// The binding subresource: sets spec.nodeName on a pending pod.
-    func bind(_ pod: Pod) {
+    func bind(_ pod: consuming Pod) {
         store.putTyped(pod)
     }
 }
