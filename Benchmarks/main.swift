@@ -64,7 +64,7 @@ func scale(replicas: Int = 10_000, workers: Int = 100) {
     let (_, created) = measure { _ = try? cluster.create(d, namespace: "default") }
     let before = cluster.reconcileCounts
     let (_, settled) = measure { cluster.settle(limit: 300) }
-    print("reconciles (scheduler, kubelet, replicaset, deployment, gc):", zip(cluster.reconcileCounts, before).map { $0 - $1 })
+    print("reconciles:", zip(cluster.controllerNames, zip(cluster.reconcileCounts, before).map { $0 - $1 }).map { "\($0) \($1)" }.joined(separator: ", "))
     let ready = cluster.store.get(Deployment.self, namespace: "default", name: "big")?.status?.readyReplicas ?? 0
     let ws = NullWorkspace()
     let kubectl = Kubectl(cluster: cluster, workspace: ws)

@@ -55,10 +55,14 @@ extension Cluster {
         obj.metadata.deletionTimestamp = nil
         if Cluster.tracksGeneration(r) { obj.metadata.generation = 1 }
         if dryRun { return obj }
+        try Cluster.strategy(r)?.admitAny(&obj, old: nil, in: self)
         return store.put(obj)
     }
 
-    static func tracksGeneration(_ r: ResourceType) -> Bool { !["Pod", "Event", "Node", "Namespace"].contains(r.kind) }
+    static func tracksGeneration(_ r: ResourceType) -> Bool {
+        if let s = strategy(r) { return s.tracksGeneration }
+        return !["Pod", "Event", "Node", "Namespace"].contains(r.kind)
+    }
 
     /// PUT of the main resource: status changes are ignored, as they go through `/status`.
     @discardableResult
@@ -87,6 +91,7 @@ extension Cluster {
             obj.metadata.generation = (current.metadata.generation ?? 0) + 1
         }
         if dryRun { return obj }
+        try Cluster.strategy(r)?.admitAny(&obj, old: current, in: self)
         if Cluster.sameContent(current, obj) { return current }
         return finishUpdate(obj)
     }
@@ -253,7 +258,7 @@ enum StatusField {
         case (let s as Deployment, var d as Deployment): d.status = s.status; dst = d
         case (let s as Node, var d as Node): d.status = s.status; dst = d
         case (let s as Namespace, var d as Namespace): d.status = s.status; dst = d
-        default: break
+        default: if let s = src as? any HasStatus { dst = s.statusCopied(into: dst) }
         }
     }
 }
@@ -262,6 +267,14 @@ enum StatusField {
 protocol HasStatus: APIObject {
     associatedtype Status: Hashable
     var status: Status? { get set }
+}
+
+extension HasStatus {
+    func statusCopied(into dst: any APIObject) -> any APIObject {
+        guard var d = dst as? Self else { return dst }
+        d.status = status
+        return d
+    }
 }
 
 extension Pod: HasStatus {}

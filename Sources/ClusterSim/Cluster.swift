@@ -25,8 +25,10 @@ public final class Cluster {
     private var queued: [Set<String>] = []
     /// For each kind seen so far, the indices of the controllers watching it.
     private var watchers: [String: [Int]] = [:]
+    /// The controllers' type names, in `reconcileCounts` order.
+    public var controllerNames: [String] { controllers.map { String(describing: type(of: $0)) } }
     /// Reconciles run per controller, for benchmarks.
-    public private(set) var reconcileCounts: [Int] = [0, 0, 0, 0, 0]
+    public private(set) var reconcileCounts: [Int] = []
     /// Pods by the uid of their controlling owner: what the ReplicaSet controller and the
     /// garbage collector ask for on every sync.
     var dependents: [String: Set<ObjectKey>] = [:]
@@ -42,7 +44,14 @@ public final class Cluster {
         self.random = SeededRandom(seed: seed)
         self.images = images
         store.clock = { [unowned self] in self.now }
-        controllers = [scheduler, kubelet, ReplicaSetController(), DeploymentController(), GarbageCollector()]
+        controllers = [
+            scheduler,
+            kubelet,
+            ReplicaSetController(),
+            DeploymentController(),
+            GarbageCollector(),
+        ]
+        reconcileCounts = Array(repeating: 0, count: controllers.count)
         queues = Array(repeating: [], count: controllers.count)
         queued = Array(repeating: [], count: controllers.count)
         _ = store.subscribe { [unowned self] change in self.route(change) }

@@ -40,7 +40,7 @@ enum Defaults {
             n.metadata.labels = labels
             obj = n
         default:
-            break
+            Cluster.strategy(obj.resource)?.defaultsAny(&obj)
         }
     }
 

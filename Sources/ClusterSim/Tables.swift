@@ -89,6 +89,7 @@ extension Cluster {
                         String(e.count ?? 1), e.name]
             })
         default:
+            if let s = Cluster.strategy(r) { return s.tableAny(objects, in: self) }
             return Table(columns: cols(["Name", "Age"]), rows: objects.map { [$0.name, age($0)] })
         }
     }

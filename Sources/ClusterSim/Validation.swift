@@ -24,7 +24,7 @@ enum Validation {
                 errs.append(FieldError("spec.selector", .invalid(value: goSelector(d.spec?.selector), detail: "field is immutable")))
             }
         default:
-            break
+            errs += Cluster.strategy(obj.resource)?.validateAny(obj, old: old) ?? []
         }
         return errs
     }

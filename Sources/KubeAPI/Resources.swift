@@ -47,8 +47,35 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     public static let replicasets = ResourceType(plural: "replicasets", singular: "replicaset", shortNames: ["rs"], kind: "ReplicaSet", group: "apps", categories: ["all"])
     public static let deployments = ResourceType(plural: "deployments", singular: "deployment", shortNames: ["deploy"], kind: "Deployment", group: "apps", categories: ["all"])
 
+    public static let services = ResourceType(plural: "services", singular: "service", shortNames: ["svc"], kind: "Service", categories: ["all"])
+    public static let endpoints = ResourceType(plural: "endpoints", singular: "endpoints", shortNames: ["ep"], kind: "Endpoints")
+    public static let endpointslices = ResourceType(plural: "endpointslices", singular: "endpointslice", kind: "EndpointSlice", group: "discovery.k8s.io")
+    public static let persistentvolumeclaims = ResourceType(plural: "persistentvolumeclaims", singular: "persistentvolumeclaim", shortNames: ["pvc"], kind: "PersistentVolumeClaim")
+    public static let persistentvolumes = ResourceType(plural: "persistentvolumes", singular: "persistentvolume", shortNames: ["pv"], kind: "PersistentVolume", namespaced: false)
+    public static let storageclasses = ResourceType(plural: "storageclasses", singular: "storageclass", shortNames: ["sc"], kind: "StorageClass", group: "storage.k8s.io", namespaced: false)
+    public static let statefulsets = ResourceType(plural: "statefulsets", singular: "statefulset", shortNames: ["sts"], kind: "StatefulSet", group: "apps", categories: ["all"])
+    public static let daemonsets = ResourceType(plural: "daemonsets", singular: "daemonset", shortNames: ["ds"], kind: "DaemonSet", group: "apps", categories: ["all"])
+    public static let controllerrevisions = ResourceType(plural: "controllerrevisions", singular: "controllerrevision", kind: "ControllerRevision", group: "apps")
+    public static let jobs = ResourceType(plural: "jobs", singular: "job", kind: "Job", group: "batch", categories: ["all"])
+    public static let cronjobs = ResourceType(plural: "cronjobs", singular: "cronjob", shortNames: ["cj"], kind: "CronJob", group: "batch", categories: ["all"])
+
+    /// Every kind kubelab knows, in discovery order: the order `get all` prints them in.
+    static let known: [ResourceType] = [
+        .pods, .services, .daemonsets, .deployments, .replicasets, .statefulsets, .cronjobs, .jobs,
+        .endpoints, .endpointslices, .persistentvolumeclaims, .persistentvolumes, .storageclasses,
+        .controllerrevisions, .nodes, .namespaces, .events,
+    ]
+
+    /// The Swift types behind the served kinds. A kind is served once its type is listed here.
+    static let objectTypes: [any APIObject.Type] = [
+        Pod.self, Node.self, Namespace.self, Event.self, ReplicaSet.self, Deployment.self,
+    ]
+
+    private static let typesByKind: [String: any APIObject.Type] =
+        Dictionary(uniqueKeysWithValues: objectTypes.map { ($0.resource.kind, $0) })
+
     /// The kinds this cluster serves, in the order `get all` prints them.
-    public static let served: [ResourceType] = [.pods, .replicasets, .deployments, .nodes, .namespaces, .events]
+    public static let served: [ResourceType] = known.filter { typesByKind[$0.kind] != nil }
 
     /// Resolves what a learner typed (`po`, `pods`, `Pod`, `deployment.apps`, `deploy`).
     public static func lookup(_ name: String) -> ResourceType? {
@@ -67,16 +94,7 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The Swift type that holds objects of this resource.
-    public var objectType: any APIObject.Type {
-        switch kind {
-        case "Pod": return Pod.self
-        case "Node": return Node.self
-        case "Namespace": return Namespace.self
-        case "Event": return Event.self
-        case "ReplicaSet": return ReplicaSet.self
-        default: return Deployment.self
-        }
-    }
+    public var objectType: any APIObject.Type { ResourceType.typesByKind[kind]! }
 }
 
 /// An API object: the typed form the cluster and controllers work with.

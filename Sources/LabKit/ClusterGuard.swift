@@ -128,12 +128,7 @@ final class ClusterGuard: ShellHost {
     /// `spec.replicas`, read from the typed object for the kinds kubelab knows (encoding to
     /// JSON after every kubectl command would cost more than the rest of the check).
     private static func replicas(_ object: any APIObject) -> Int? {
-        switch object {
-        case let d as Deployment: return d.spec?.replicas
-        case let r as ReplicaSet: return r.spec?.replicas
-        case is Pod, is Node, is Namespace, is Event: return nil
-        default: return object.toJSON().value(atPath: "spec.replicas")?.intValue
-        }
+        (object as? any ReplicaScalable)?.desiredReplicas
     }
 
     private static func decode<T: APIObject>(_ like: T, _ json: JSONValue) -> T? {

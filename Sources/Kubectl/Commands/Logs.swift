@@ -21,7 +21,7 @@ extension Kubectl {
             let refs = try resourceRefs([target])
             let obj = try cluster.get(refs[0].type, namespace: namespaceFor(refs[0].type, inv), name: refs[0].name!)
             if let p = obj as? Pod { pod = p } else {
-                let sel: LabelSelector? = (obj as? Deployment)?.spec?.selector ?? (obj as? ReplicaSet)?.spec?.selector
+                let sel: LabelSelector? = (obj as? any PodTemplateOwner)?.podSelector
                 let pods = cluster.list(.pods, namespace: inv.namespace).compactMap { $0 as? Pod }
                     .filter { sel?.matches($0.metadata.labels) == true }
                     .sorted { ($0.metadata.creationTimestamp?.seconds ?? 0) < ($1.metadata.creationTimestamp?.seconds ?? 0) }

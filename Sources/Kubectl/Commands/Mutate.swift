@@ -92,17 +92,16 @@ extension Kubectl {
         let selector = try inv.flags.string("selector").map { try LabelQuery.parse($0) }
         for var obj in try targets(inv.flags.positionals, inv, selector: selector, all: inv.flags.bool("all")) {
             if let cur = inv.flags.string("current-replicas"), let want = Int(cur) {
-                let have = (obj as? Deployment)?.specReplicas ?? (obj as? ReplicaSet)?.specReplicas ?? 0
+                let have = (obj as? any ReplicaScalable)?.desiredReplicas ?? 1
                 if have != want {
                     throw KubectlError("Expected replicas to be \(want), was \(have)")
                 }
             }
-            switch obj {
-            case var d as Deployment: d.spec?.replicas = n; obj = d
-            case var rs as ReplicaSet: rs.spec?.replicas = n; obj = rs
-            default:
+            guard var scalable = obj as? any ReplicaScalable else {
                 throw APIError(reason: "NotFound", message: "the server could not find the requested resource", code: 404)
             }
+            scalable.desiredReplicas = n
+            obj = scalable
             recordIfAsked(&obj, inv, path: "scale")
             try cluster.update(obj)
             inv.out.out("\(obj.resource.qualifiedKind)/\(obj.name) scaled\n")
@@ -154,21 +153,15 @@ extension Kubectl {
     }
 
     func podSpec(of obj: any APIObject) -> PodSpec? {
-        switch obj {
-        case let d as Deployment: return d.spec?.template?.spec
-        case let rs as ReplicaSet: return rs.spec?.template?.spec
-        case let p as Pod: return p.spec
-        default: return nil
-        }
+        if let p = obj as? Pod { return p.spec }
+        return (obj as? any PodTemplateOwner)?.podTemplate?.spec
     }
 
     func setPodSpec(_ obj: inout any APIObject, _ spec: PodSpec) {
-        switch obj {
-        case var d as Deployment: d.spec?.template?.spec = spec; obj = d
-        case var rs as ReplicaSet: rs.spec?.template?.spec = spec; obj = rs
-        case var p as Pod: p.spec = spec; obj = p
-        default: break
-        }
+        if var p = obj as? Pod { p.spec = spec; obj = p; return }
+        guard var owner = obj as? any PodTemplateOwner else { return }
+        owner.podTemplate?.spec = spec
+        obj = owner
     }
 
     // MARK: label / annotate

@@ -19,7 +19,9 @@ public enum Describe {
         case let d as Deployment: return ctx.describeDeployment(d)
         case let node as Node: return ctx.describeNode(node)
         case let ns as Namespace: return ctx.describeNamespace(ns)
-        default: return ctx.describeGeneric(object)
+        default:
+            if let d = object as? any KubectlDescribable { return d.describe(in: ctx) }
+            return ctx.describeGeneric(object)
         }
     }
 
@@ -50,6 +52,11 @@ public enum Describe {
 }
 
 /// Shared state and helpers of one describe call.
+/// A kind with its own describer, written beside the kind's other kubectl support.
+protocol KubectlDescribable: APIObject {
+    func describe(in ctx: DescribeContext) -> String
+}
+
 struct DescribeContext {
     let cluster: Cluster
     let showEvents: Bool
