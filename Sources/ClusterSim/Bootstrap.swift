@@ -38,6 +38,7 @@ extension Cluster {
         c.createNamespace("kube-node-lease")
         c.createNamespace("kube-public")
         c.createNamespace("kube-system")
+        c.createClusterServices(apiserver: nodes.first(where: \.controlPlane)?.ip, seed: seed)
         if let master = nodes.first(where: \.controlPlane) {
             for (component, image) in [("etcd", "registry.k8s.io/etcd:3.5.16-0"),
                                        ("kube-apiserver", "registry.k8s.io/kube-apiserver:v1.32.4"),
@@ -81,6 +82,7 @@ extension Cluster {
         dnsPod.nodeSelector = ["kubernetes.io/os": "linux"]
         dns.spec?.template = PodTemplateSpec(metadata: ObjectMeta(labels: ["k8s-app": "kube-dns"]), spec: dnsPod)
         _ = try? c.create(dns, namespace: "kube-system")
+        c.createStorageClasses(seed: seed)
         c.advance(by: 60)
         // The provisioner was installed the evening before the lesson.
         c.advance(by: age - 60 - 14 * 3600 - 1_234)
@@ -102,6 +104,7 @@ extension Cluster {
         nfs.spec?.template = PodTemplateSpec(metadata: ObjectMeta(labels: ["app": "nfs-client-provisioner"]), spec: nfsSpec)
         _ = try? c.create(nfs, namespace: "default")
         c.advance(by: now - c.now)
+        c.installSystemDaemonSets(seed: seed, installedAt: now - age)
         c.forgetBootstrapHistory()
         return c
     }

@@ -36,6 +36,8 @@ public final class Cluster {
     private var eventIndex: [EventKey: String] = [:]
     let kubelet = Kubelet()
     let scheduler = Scheduler()
+    /// The containers' filesystems, as the node's runtime keeps them (set by the shell layer).
+    public weak var containerFiles: (any ContainerFileSource)?
     /// Safety net against a controller bug turning into an endless loop.
     public var maxReconcilesPerDrain = 5_000_000
 
@@ -50,6 +52,14 @@ public final class Cluster {
             ReplicaSetController(),
             DeploymentController(),
             GarbageCollector(),
+            DaemonSetController(),
+            NodeLifecycleController(),
+            JobController(),
+            CronJobController(),
+            EndpointsController(),
+            EndpointSliceController(),
+            PersistentVolumeController(),
+            StatefulSetController(),
         ]
         reconcileCounts = Array(repeating: 0, count: controllers.count)
         queues = Array(repeating: [], count: controllers.count)
@@ -121,7 +131,7 @@ public final class Cluster {
 
     private func route(_ change: ObjectStore.Change) {
         let kind = change.object.resource.kind
-        if kind == "Pod" || kind == "ReplicaSet" { indexDependents(change) }
+        if kind == "Pod" || kind == "ReplicaSet" || kind == "ControllerRevision" || kind == "PersistentVolumeClaim" { indexDependents(change) }
         for i in watchers(of: kind) {
             for k in controllers[i].keys(for: change, in: self) where !queued[i].contains(k) {
                 queued[i].insert(k)

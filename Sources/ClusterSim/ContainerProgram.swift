@@ -19,10 +19,13 @@ public struct ContainerProgram: Sendable, Equatable {
     }
 
     /// Interprets `command` + `args` (or the image's default) for an image.
-    public static func resolve(command: [String]?, args: [String]?, image: ImageInfo) -> ContainerProgram {
+    /// `stdin`: the container keeps stdin open (`kubectl run -it`): a shell waits for input.
+    public static func resolve(command: [String]?, args: [String]?, image: ImageInfo, stdin: Bool = false) -> ContainerProgram {
         var argv = (command ?? []) + (args ?? [])
         if command == nil { argv = (args == nil ? image.defaultProgram : [image.defaultProgram.first ?? "sh"] + (args ?? [])) }
         if command == nil, let a = args, !a.isEmpty, ["/bin/sh", "sh", "/bin/bash", "bash"].contains(a[0]) { argv = a }
+        // Images whose default is just a shell (busybox, alpine) have no entrypoint: args replace it.
+        if command == nil, let a = args, !a.isEmpty, ["/bin/sh", "sh", "/bin/bash", "bash"].contains(image.defaultProgram.first ?? "") { argv = a }
         guard let first = argv.first else { return .forever(sigterm: image.exitsOnSIGTERM) }
         let base = first.split(separator: "/").last.map(String.init) ?? first
         switch base {
@@ -32,7 +35,9 @@ public struct ContainerProgram: Sendable, Equatable {
                 p.exitsOnSIGTERM = false
                 return p
             }
-            // An interactive shell with no terminal reads EOF and exits at once.
+            // An interactive shell with no terminal reads EOF and exits at once; with stdin
+            // attached it waits for what is typed.
+            if stdin { return .forever(sigterm: false) }
             return ContainerProgram(duration: 0, exitCode: 0, output: [], exitsOnSIGTERM: false)
         case "sleep", "echo", "true", "false", "exit", "date", "perl", "printf":
             var p = Script.run(argv.map(Script.quoteIfNeeded).joined(separator: " "))
@@ -70,7 +75,7 @@ enum Script {
             return p
         }
         var skipNext = false
-        for (cmd, sep) in split(trimmed) {
+        for (cmd, sep) in split(expandForLoops(trimmed)) {
             if skipNext { skipNext = false; continue }
             let words = words(cmd)
             guard let name = words.first else { continue }
@@ -93,6 +98,9 @@ enum Script {
                 return ContainerProgram(duration: t, exitCode: code & 255, output: out, exitsOnSIGTERM: false)
             case "true", ":": status = 0
             case "false": status = 1
+            case "printf":
+                for line in printf(Array(words.dropFirst())) { out.append(.init(at: t, text: line)) }
+                status = 0
             case "date":
                 out.append(.init(at: t, text: "@date")); status = 0
             case "nginx", "httpd-foreground", "redis-server", "/docker-entrypoint.sh", "mysqld", "/hello-app", "/pause", "tail":
@@ -100,7 +108,7 @@ enum Script {
             case "perl":
                 // The classic Job: perl computes pi to N digits and prints it.
                 t += 8
-                out.append(.init(at: t, text: piDigits))
+                out.append(.init(at: t, text: PerlProgram.output(Array(words.dropFirst())) ?? piDigits))
                 status = 0
             default:
                 out.append(.init(at: t, text: "sh: \(name): not found"))

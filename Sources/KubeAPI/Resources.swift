@@ -60,7 +60,7 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     public static let cronjobs = ResourceType(plural: "cronjobs", singular: "cronjob", shortNames: ["cj"], kind: "CronJob", group: "batch", categories: ["all"])
 
     /// Every kind kubelab knows, in discovery order: the order `get all` prints them in.
-    static let known: [ResourceType] = [
+    public static let known: [ResourceType] = [
         .pods, .services, .daemonsets, .deployments, .replicasets, .statefulsets, .cronjobs, .jobs,
         .endpoints, .endpointslices, .persistentvolumeclaims, .persistentvolumes, .storageclasses,
         .controllerrevisions, .nodes, .namespaces, .events,
@@ -69,6 +69,10 @@ public struct ResourceType: Sendable, Hashable, CustomStringConvertible {
     /// The Swift types behind the served kinds. A kind is served once its type is listed here.
     static let objectTypes: [any APIObject.Type] = [
         Pod.self, Node.self, Namespace.self, Event.self, ReplicaSet.self, Deployment.self,
+        Job.self, CronJob.self,
+        PersistentVolumeClaim.self, PersistentVolume.self, StorageClass.self, StatefulSet.self, ControllerRevision.self,
+        Service.self, Endpoints.self, EndpointSlice.self,
+        DaemonSet.self,
     ]
 
     private static let typesByKind: [String: any APIObject.Type] =

@@ -27,11 +27,16 @@ public final class Kubectl {
     public let cluster: Cluster
     public let workspace: Workspace
     public weak var editor: Editor?
+    /// Runs processes in containers (`kubectl exec`, `kubectl run -it`); the shell layer provides it.
+    public weak var containerRuntime: ContainerRuntime?
     /// The kubeconfig context's namespace.
     public var defaultNamespace = "default"
     /// How long, in virtual seconds, commands that wait (`rollout status`, `get -w`,
     /// `delete`) may wait before giving up the way a person would press Ctrl-C.
     public var waitLimit: Double = 600
+    /// `startWatch` (WatchStream.swift): the watch `get -w` started instead of running it to the end.
+    var streamRequested = false
+    var startedStream: WatchStream?
 
     public init(cluster: Cluster, workspace: Workspace) {
         self.cluster = cluster
@@ -71,6 +76,16 @@ public final class Kubectl {
         "version": Command(flags: InfoCommands.versionFlags, run: { k in k.version }),
         "cluster-info": Command(flags: [], run: { k in k.clusterInfo }),
         "api-resources": Command(flags: InfoCommands.apiResourcesFlags, run: { k in k.apiResources }),
+        "explain": Command(flags: ExplainCommand.flags, run: { k in k.explain }),
+        "cordon": Command(flags: NodeCommands.cordonFlags, run: { k in k.cordon }),
+        "uncordon": Command(flags: NodeCommands.cordonFlags, run: { k in k.uncordon }),
+        "drain": Command(flags: NodeCommands.drainFlags, run: { k in k.drain }),
+        "taint": Command(flags: NodeCommands.taintFlags, run: { k in k.taint }),
+        "exec": Command(flags: ExecCommand.flags, run: { k in k.exec }),
+        "run": Command(flags: RunCommand.flags, run: { k in k.run }),
+        "wait": Command(flags: WaitCommand.flags, run: { k in k.wait }),
+        "expose": Command(flags: ExposeCommand.flags, run: { k in k.expose }),
+        "port-forward": Command(flags: ExposeCommand.portForwardFlags, run: { k in k.portForward }),
     ]
 
     /// Runs `kubectl ARGS…` (argv without the leading `kubectl`).

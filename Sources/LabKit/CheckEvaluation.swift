@@ -101,7 +101,11 @@ extension Check {
             return CheckOutcome(passed: EventHistory(ctx.cluster).contains(patterns, from: start, ctx: ctx))
         case .quiz(let quiz):
             let answer = ctx.answer ?? ""
-            return CheckOutcome(passed: quiz.accepts(answer), values: ["actual": ctx.answer ?? "<none>"])
+            var live: [String] = []
+            if let f = quiz.acceptField {
+                live = ctx.objects(f.query).compactMap { ctx.memo.value($0, at: f.path)?.displayText }
+            }
+            return CheckOutcome(passed: quiz.accepts(answer, orAnyOf: live), values: ["actual": ctx.answer ?? "<none>"])
         }
     }
 }

@@ -103,7 +103,8 @@ final class ClusterGuard: ShellHost {
         let out = simulation.run(command: argv, stdin: stdin, environment: environment, workspace: workspace)
         cluster.store.unsubscribe(id)
         for key in order {
-            let parts = key.split(separator: "/", maxSplits: 2).map(String.init)
+            // Cluster-scoped objects (PersistentVolumes) have an empty namespace part.
+            let parts = key.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard let r = ResourceType.served.first(where: { $0.kind == parts[0] }),
                   let current = cluster.store.get(r, namespace: parts[1], name: parts[2]) else { continue }
             capReplicas(current, before: before[key] ?? nil)
@@ -179,5 +180,10 @@ final class ClusterGuard: ShellHost {
     func startInteractive(command argv: [String], environment: [String: String],
                           workspace: VirtualFS) -> (program: any InteractiveProgram, output: CommandOutput)? {
         simulation.startInteractive(command: argv, environment: environment, workspace: workspace)
+    }
+
+    func startStream(command argv: [String], environment: [String: String],
+                     workspace: VirtualFS) -> (stream: (any StreamingCommand)?, output: CommandOutput)? {
+        simulation.startStream(command: argv, environment: environment, workspace: workspace)
     }
 }

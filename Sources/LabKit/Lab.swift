@@ -191,6 +191,15 @@ public struct Quiz: Sendable, Equatable {
     public var choices: [String]
     /// Accepted answers: choice texts, or free-text answers (compared ignoring case and spacing).
     public var accept: [String]
+    /// A field of a live object whose value is also an accepted answer ("which NodePort did
+    /// the Service get?"): the answer depends on the learner's cluster, not on the lab file.
+    public var acceptField: FieldReference?
+}
+
+/// A field of the objects a query finds.
+public struct FieldReference: Sendable, Equatable {
+    public var query: ObjectQuery
+    public var path: String
 }
 
 extension JSONValue {

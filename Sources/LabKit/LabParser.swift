@@ -228,7 +228,7 @@ struct LabParser {
         "count": queryKeys + ["phase", "status", "ready"] + comparisonKeys,
         "command": ["ran", "output"],
         "order": ["events", "since"],
-        "quiz": ["question", "choices", "accept"],
+        "quiz": ["question", "choices", "accept", "acceptField"],
     ]
     /// What `{…}` a message may use.
     static let placeholders: Set<String> = ["actual", "expected", "name", "kind", "path", "object"]
@@ -291,11 +291,19 @@ struct LabParser {
             let question = string(m, "question", path) ?? ""
             let choices = strings(m, "choices", path) ?? []
             let accept = strings(m, "accept", path) ?? []
-            if accept.isEmpty { error(path, "a quiz needs 'accept:' with at least one accepted answer") }
+            var acceptField: FieldReference? = nil
+            let fp = join(path, "acceptField")
+            if let f = mapping(m["acceptField"], fp, allowed: LabParser.queryKeys + ["path"], what: "'acceptField'"),
+               let q = query(f, fp), let p = fieldPath(f, fp) {
+                acceptField = FieldReference(query: q, path: p)
+            }
+            if accept.isEmpty && m["acceptField"] == nil {
+                error(path, "a quiz needs 'accept:' with at least one accepted answer, or 'acceptField:'")
+            }
             for (i, a) in accept.enumerated() where !choices.isEmpty && !choices.contains(where: { Quiz.normalize($0) == Quiz.normalize(a) }) {
                 error("\(path).accept[\(i)]", "accepted answer '\(a)' is not one of the choices")
             }
-            kind = .quiz(Quiz(question: question, choices: choices, accept: accept))
+            kind = .quiz(Quiz(question: question, choices: choices, accept: accept, acceptField: acceptField))
         default:
             kind = nil
         }
@@ -450,8 +458,8 @@ extension Quiz {
         return a
     }
 
-    func accepts(_ answer: String) -> Bool {
+    func accepts(_ answer: String, orAnyOf live: [String] = []) -> Bool {
         let chosen = resolve(answer)
-        return accept.contains { Quiz.normalize($0) == chosen }
+        return (accept + live).contains { Quiz.normalize($0) == chosen }
     }
 }

@@ -42,6 +42,9 @@ public final class LabSession {
         /// Show the next step's instructions when a step passes (the REPL does; `check` does not).
         public var showInstructions = false
         public var color = false
+        /// A watch typed at the prompt streams until Ctrl-C (the REPL on a terminal; its
+        /// progress replay too, so a replay stops the watch where Ctrl-C did).
+        public var streamsForegroundWatches = false
 
         public init() {}
     }
@@ -120,6 +123,7 @@ public final class LabSession {
         let guardHost = ClusterGuard(simulation: sim, limits: options.limits, ui: lab.ui)
         let shell = sim.makeSession(secondsPerCommand: options.secondsPerCommand)
         shell.host = guardHost
+        shell.streamsForegroundWatches = options.streamsForegroundWatches
         return (sim, shell, guardHost, errors)
     }
 
@@ -148,8 +152,13 @@ public final class LabSession {
     /// One line typed or read from a script (without its newline).
     public func feed(_ line: String) -> LabFeed {
         guard !isOver else { return .complete(LabTranscript(echo: "", output: CommandOutput(), notes: "")) }
-        if pendingLines.isEmpty, !shell.inInteractiveProgram, let control = LabControl(line) {
+        if pendingLines.isEmpty, !shell.inInteractiveProgram, var control = LabControl(line) {
             let echo = shell.prompt() + line + "\n"
+            // An answer may be worked out with the shell: `lab answer ports $(kubectl get …)`.
+            if case .answer = control, line.contains("$") || line.contains("`"),
+               let words = shell.expandArguments(line.trimmingSpaces) {
+                control = .answer(Array(words.dropFirst(words.first == "lab" ? 2 : 1)))
+            }
             var output = CommandOutput()
             output.out(run(control))
             return .complete(LabTranscript(echo: echo, output: output, notes: ""))
@@ -355,6 +364,8 @@ public final class LabSession {
         }
         let step = lab.steps[index]
         answers[step.id] = rest.joined(separator: " ")
+        // A new answer is a new attempt: the report quotes it, not an earlier one.
+        closestAttempt[index] = nil
         var text = lab.ui.text("answerRecorded", ["step": step.id]) + "\n"
         // Say at once when the answer is wrong; a right one shows as the step passing.
         for check in step.checks {

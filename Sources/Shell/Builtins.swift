@@ -130,6 +130,7 @@ extension ShellSession {
         "true", "false", ":", "test", "[", "read", "shift", "source", ".", "eval", "exec", "command", "type",
         "break", "continue", "wait", "jobs", "local", "return", "complete", "compgen", "compopt", "shopt",
         "trap", "bind", "disown", "ulimit", "umask", "kill", "declare", "typeset", "readonly", "hash", "help",
+        "fg", "bg",
     ]
 
     static let keywords: Set<String> = [
@@ -166,7 +167,11 @@ extension ShellSession {
         case "type": return ShellSession.type
         case "which": return ShellSession.which
         case "break", "continue": return ShellSession.breakContinue
-        case "wait", "jobs", "hash", "complete", "compgen", "compopt", "shopt", "trap", "bind", "disown", "ulimit":
+        case "jobs": return ShellSession.jobsBuiltin
+        case "fg": return ShellSession.fgBuiltin
+        case "bg": return ShellSession.bgBuiltin
+        case "wait": return ShellSession.waitBuiltin
+        case "hash", "complete", "compgen", "compopt", "shopt", "trap", "bind", "disown", "ulimit":
             // Accepted and ignored: no job control, completion, traps or shell options in the simulator.
             return { _ in { _, _, _ in 0 } }
         case "umask": return { _ in { args, io, _ in if args.isEmpty { io.out("0022\n") }; return 0 } }
@@ -815,7 +820,9 @@ extension ShellSession {
         }
         // `sleep infinity` would never return; a century of virtual time is the most we skip.
         total = min(total, 3.2e9)
-        // Never blocks: virtual time jumps ahead instead.
+        // Never blocks: virtual time jumps ahead instead (in a background job, the clock
+        // stays; the job is over that much later).
+        if streamRequest == .background { backgroundElapsed += total; return 0 }
         host.advanceTime(seconds: total)
         return 0
     }
@@ -1192,8 +1199,26 @@ extension ShellSession {
             io.err("kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n")
             return 2
         }
-        // There are no background jobs or host processes to signal.
-        for t in targets {
+        // Only the shell's own jobs can be signalled (there are no host processes).
+        var signal = "Terminated"
+        var status: Int32 = 0
+        var i = 0
+        while i < args.count, args[i].hasPrefix("-"), args[i] != "--" {
+            var name = String(args[i].dropFirst())
+            if name == "s" || name == "n", i + 1 < args.count { i += 1; name = args[i] }
+            let upper = name.uppercased().replacingOccurrences(of: "SIG", with: "")
+            switch upper {
+            case "9", "KILL": signal = "Killed"
+            case "2", "INT": signal = "Interrupt"
+            case "1", "HUP": signal = "Hangup"
+            case "3", "QUIT": signal = "Quit"
+            default: signal = "Terminated"
+            }
+            i += 1
+        }
+        for t in args[i...] where t != "--" {
+            if killJob(t, signal: signal) { continue }
+            status = 1
             if t.hasPrefix("%") {
                 io.err("bash: kill: \(t): no such job\n")
             } else if Int(t) != nil {
@@ -1202,7 +1227,7 @@ extension ShellSession {
                 io.err("bash: kill: \(t): arguments must be process or job IDs\n")
             }
         }
-        return 1
+        return status
     }
 
     /// `watch CMD`: the host may run it live; otherwise one snapshot is shown, since the

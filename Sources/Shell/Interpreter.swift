@@ -22,10 +22,9 @@ extension ShellSession {
 
     func run(_ list: CommandList, _ ctx: ExecContext, _ out: inout OutputBuffer) throws -> Int32 {
         var status = lastExitCode
-        for (item, _) in list.items {
-            // `cmd &` runs in the foreground for now: there are no background jobs yet
-            // (a later change makes them real jobs with `jobs`/`wait`/`kill %1`).
-            status = try run(item, ctx, &out)
+        for (item, background) in list.items {
+            // `cmd &`: a job (Jobs.swift).
+            status = background ? try runBackground(item, ctx, &out) : try run(item, ctx, &out)
         }
         return status
     }
@@ -310,6 +309,10 @@ extension ShellSession {
     func invoke(_ argv: [String], assignments: [(String, String, Bool)], _ ctx: ExecContext,
                 _ out: inout OutputBuffer) throws -> Int32 {
         let name = argv[0]
+        // What background watches printed so far comes before this command's output.
+        if ctx.stdoutIsTerminal && !ctx.inSubshell && streamRequest != .background && !jobs.isEmpty {
+            flushJobOutput(&out)
+        }
         if let body = functions[name] {
             return try callFunction(name, body, Array(argv.dropFirst()), assignments: assignments, ctx, &out)
         }
@@ -341,7 +344,7 @@ extension ShellSession {
         }
         var env = environment
         for (k, v, app) in assignments { env[k] = app ? (env[k] ?? variables[k] ?? "") + v : v }
-        if ctx.stdin.isTerminal && ctx.stdoutIsTerminal && !ctx.inSubshell && foreground == nil,
+        if ctx.stdin.isTerminal && ctx.stdoutIsTerminal && !ctx.inSubshell && foreground == nil && streamRequest != .background,
            let (program, greeting) = host.startInteractive(command: argv, environment: env, workspace: workspace) {
             foreground = program
             var result = OutputBuffer()
@@ -350,6 +353,12 @@ extension ShellSession {
             append(result, to: &out)
             return greeting.exitCode & 0xff
         }
+        if ctx.stdin.isTerminal, foreground == nil, foregroundStream == nil,
+           let status = startStreamIfRequested(argv, environment: env, ctx, &out) {
+            nextPid += 1
+            return status
+        }
+        nextPid += 1
         if let hostResult = host.run(command: argv, stdin: ctx.stdin.forHost(), environment: env, workspace: workspace) {
             var result = OutputBuffer()
             result.append(hostResult)

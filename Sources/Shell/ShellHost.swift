@@ -38,6 +38,28 @@ public protocol ShellHost: AnyObject {
     /// Return nil to run the command normally through `run`. `output` is what it prints on start.
     func startInteractive(command argv: [String], environment: [String: String],
                           workspace: VirtualFS) -> (program: any InteractiveProgram, output: CommandOutput)?
+
+    /// A command that keeps printing until it is stopped, such as `kubectl get pods -w`,
+    /// started without waiting for it: asked for `cmd &` (a background job) and, when the
+    /// session streams foreground watches (the REPL), for a watch typed at the prompt.
+    /// Return nil for any other command (the shell then runs it through `run`). `stream` is
+    /// nil when the command failed on start; `output` is what it printed on start.
+    func startStream(command argv: [String], environment: [String: String],
+                     workspace: VirtualFS) -> (stream: (any StreamingCommand)?, output: CommandOutput)?
+}
+
+/// A running command that prints as virtual time passes (a watch). The shell owns the job;
+/// the clock moves elsewhere (later commands, `sleep`, the REPL following the wall clock).
+public protocol StreamingCommand: AnyObject {
+    /// What it printed since the last call.
+    func takeOutput() -> CommandOutput
+    /// Whether it has ended (stopped, or failed by itself).
+    var isStopped: Bool { get }
+    /// Ctrl-C or `kill`.
+    func stop()
+    /// Lets virtual time run until nothing more is scheduled (or the command's time limit),
+    /// as a script waits for a watch nobody can interrupt. It keeps running.
+    func waitUntilQuiet()
 }
 
 /// The foreground program of `ShellHost.startInteractive`: while it runs, fed lines go to it
@@ -52,6 +74,11 @@ public protocol InteractiveProgram: AnyObject {
 extension ShellHost {
     public func startInteractive(command argv: [String], environment: [String: String],
                                  workspace: VirtualFS) -> (program: any InteractiveProgram, output: CommandOutput)? {
+        nil
+    }
+
+    public func startStream(command argv: [String], environment: [String: String],
+                            workspace: VirtualFS) -> (stream: (any StreamingCommand)?, output: CommandOutput)? {
         nil
     }
 

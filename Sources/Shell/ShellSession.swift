@@ -185,6 +185,26 @@ public final class ShellSession {
     /// Whether an interactive program (not bash) is reading the lines.
     public var inInteractiveProgram: Bool { foreground != nil }
 
+    // Job control (Jobs.swift).
+    /// Background jobs, oldest first.
+    var jobs: [Job] = []
+    /// The last process id handed out: every external command and job takes the next one.
+    var nextPid = 12344
+    /// Whether the host command being invoked may start as a stream, and the one it started.
+    var streamRequest: StreamRequest = .none
+    var startedStream: (any StreamingCommand)? = nil
+    /// Inside a background job: the virtual seconds its `sleep`s ask for (the clock stays).
+    var backgroundElapsed: Double = 0
+    /// A watch running in the foreground of the REPL.
+    var foregroundStream: (any StreamingCommand)? = nil
+    /// Complete command lines run so far.
+    var entryCount = 0
+    /// Set by the REPL: a watch typed at the prompt (`kubectl get pods -w`) keeps running in
+    /// the foreground, printing as the wall clock moves virtual time, until Ctrl-C
+    /// (`hasForegroundStream`, `takeForegroundOutput`, `interruptForeground`). Off in scripts,
+    /// where a watch runs until the cluster is quiet.
+    public var streamsForegroundWatches = false
+
     var lineNumber = 0
     private var pendingLines: [String] = []
     private var pendingPrompt = ""
@@ -328,6 +348,16 @@ public final class ShellSession {
         }
         let text = lines.first ?? ""
         if hasExited { return .complete(Transcript(echo: "", output: CommandOutput(exitCode: lastExitCode))) }
+        if foregroundStream != nil {
+            // "\u{3}" is Ctrl-C as a replay records it; any other line means nobody could
+            // press Ctrl-C, so the watch lasts until the cluster is quiet, as in a script.
+            if text == "\u{3}" { return .complete(Transcript(echo: "", output: interruptForeground())) }
+            var before = OutputBuffer()
+            finishForegroundStream(&before)
+            let result = feed(text)
+            guard case .complete(let t) = result else { return result }
+            return .complete(Transcript(echo: before.commandOutput.combined + t.echo, output: t.output))
+        }
         if let program = foreground, pendingLines.isEmpty {
             lineNumber += 1
             return .complete(Transcript(echo: program.prompt + text + "\n", output: feedForeground(program, text)))
@@ -388,6 +418,8 @@ public final class ShellSession {
     public func finish() -> Transcript? {
         // End of input also ends a foreground program (a shell exits on end-of-file).
         foreground = nil
+        foregroundStream?.stop()
+        foregroundStream = nil
         guard !pendingLines.isEmpty else { return nil }
         let source = pendingLines.joined(separator: "\n")
         let echo = takeEcho() + continuationPrompt
@@ -461,10 +493,19 @@ public final class ShellSession {
     /// One complete command as entered: history, typing time, execution.
     private func runEntry(source: String, list: CommandList, _ out: inout OutputBuffer) {
         let trimmed = source.shellTrim(" \t\n")
+        entryCount += 1
         if !trimmed.isEmpty {
             addHistory(source)
             host.advanceTime(seconds: secondsPerCommand)
         }
+        // Rows background watches printed meanwhile, and jobs that ended, follow the line.
+        defer {
+            flushJobOutput(&out)
+            notifyFinishedJobs(&out)
+            out.exitCode = lastExitCode
+        }
+        streamRequest = streamsForegroundWatches ? .foreground : .none
+        defer { streamRequest = .none }
         guard !list.isEmpty else {
             out.exitCode = lastExitCode
             return

@@ -144,6 +144,30 @@ final class RecordedLab {
     /// Ctrl-C dropped a half-typed multi-line command: forget its lines.
     func cancel() { pending = [] }
 
+    /// Ctrl-C stopped a foreground watch that streamed for `seconds` of virtual time (already
+    /// passed). Recorded as a "\u{3}" line after that delay, so a replay stops it at the
+    /// same moment instead of letting it run until the cluster is quiet.
+    func interruptWatch(after seconds: Double) -> String {
+        let output = session.shell.interruptForeground().combined
+        entries.append(.init(line: RecordedLab.interruptLine, delay: seconds))
+        try? save()
+        return output
+    }
+
+    static let interruptLine = "\u{3}"
+    /// While a watch streams, virtual time moves in steps of this many seconds, live and in a
+    /// replay alike (the same steps give the same cluster).
+    static let streamStep = 0.25
+
+    /// Lets `seconds` (a multiple of `streamStep`) pass in `streamStep` steps.
+    static func advanceStreaming(_ session: LabSession, by seconds: Double) {
+        var left = Int((seconds / streamStep).rounded())
+        while left > 0 {
+            session.simulation.cluster.advance(by: streamStep)
+            left -= 1
+        }
+    }
+
     func snapshot() -> SavedProgress {
         let lab = session.lab
         let done = zip(lab.steps, session.states).filter { $0.1 != .pending }.map { $0.0.id }
@@ -167,7 +191,9 @@ final class RecordedLab {
         // Output of the replay is not shown.
         let recorded = RecordedLab(lab: lab, options: opts, store: store, digest: digest)
         for e in saved.entries where !recorded.session.isOver {
-            if e.delay > 0 { recorded.session.simulation.cluster.advance(by: e.delay) }
+            if e.line == interruptLine {
+                advanceStreaming(recorded.session, by: e.delay)
+            } else if e.delay > 0 { recorded.session.simulation.cluster.advance(by: e.delay) }
             _ = recorded.session.feed(e.line)
         }
         recorded.entries = saved.entries

@@ -229,6 +229,8 @@ struct REPL {
         }
 
         var lastTick = Date()
+        // Progress saved while a watch was streaming: the watch was stopped then.
+        if session.shell.hasForegroundStream { _ = recorded.interruptWatch(after: 0) }
         install()
         while true {
             var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
@@ -267,9 +269,38 @@ struct REPL {
             if case .complete(let t) = recorded.feed(line, delay: (delay * 1000).rounded() / 1000) {
                 write(style.text(t.output.combined) + style.notes(t.notes))
             }
+            if session.shell.hasForegroundStream { lastTick = streamForeground() }
             if session.isOver { break }
             install()
         }
+    }
+
+    /// A watch in the foreground (`kubectl get pods -w`): virtual time follows the wall clock
+    /// in `RecordedLab.streamStep` steps and rows are printed as they come, until Ctrl-C.
+    /// Keys typed meanwhile stay in the terminal for the next prompt, as with a real watch.
+    /// Returns the wall-clock moment virtual time has caught up to.
+    private func streamForeground() -> Date {
+        let started = Date()
+        let step = RecordedLab.streamStep
+        var steps = 0
+        while session.shell.hasForegroundStream {
+            if sigintCaught != 0 {
+                sigintCaught = 0
+                let rest = recorded.interruptWatch(after: Double(steps) * step)
+                // The terminal already echoed ^C (the line editor is not active meanwhile).
+                write(style.text(rest) + "\n")
+                break
+            }
+            var none = pollfd(fd: -1, events: 0, revents: 0)
+            _ = poll(&none, 0, 50)
+            let due = Int(Date().timeIntervalSince(started) / step)
+            while steps < due {
+                session.simulation.cluster.advance(by: step)
+                steps += 1
+            }
+            write(style.text(session.shell.takeForegroundOutput().combined))
+        }
+        return started.addingTimeInterval(Double(steps) * step)
     }
 
     private func install() {

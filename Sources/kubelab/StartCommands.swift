@@ -93,6 +93,7 @@ enum LabStarter {
         options.stopAtLimits = false
         options.showInstructions = true
         options.color = style.color
+        options.streamsForegroundWatches = interactive
         let store = ProgressStore(state: global.state)
         let (recorded, note) = RecordedLab.resume(lab: lab, options: options, store: store, digest: digest)
         if interactive {

@@ -97,6 +97,14 @@ import ClusterSim
 
         static func rich() throws -> Cluster {
             let cluster = Cluster.standard()
+            // The pod mounts a claim: a scheduler places it only once the claim is bound.
+            var claim = PersistentVolumeClaimSpec()
+            claim.accessModes = ["ReadWriteOnce"]
+            var resources = VolumeResourceRequirements()
+            resources.requests = ["storage": Quantity("1Gi")]
+            claim.resources = resources
+            try cluster.create(PersistentVolumeClaim(metadata: ObjectMeta(name: "data-claim"), spec: claim), namespace: "default")
+            cluster.advance(by: 2)
             try cluster.create(try ResourceType.pods.decode(JSONValue.parse(richPod)), namespace: "default")
             cluster.advance(by: 75)
             return cluster

@@ -25,6 +25,10 @@ final class Kubelet: Controller {
         var starts: [String: Int] = [:]
         var pullFailures: [String: Int] = [:]
         var programs: [String: ContainerProgram] = [:]
+        /// The sandbox's IP, known to the runtime but not yet in the pod's status: the kubelet
+        /// reports it with its next status write (the containers starting, or an image pull
+        /// failing), so a pod goes Pending → ContainerCreating → Running in one write each.
+        var sandboxIP: String?
 
         init(uid: String, key: String) { self.uid = uid; self.key = key }
     }
@@ -83,6 +87,11 @@ final class Kubelet: Controller {
     private func mutate(_ rt: PodRuntime, _ cluster: Cluster, _ change: (inout Pod) -> Void) {
         guard let current = live(rt, cluster) else { return }
         var pod = current
+        if let ip = rt.sandboxIP {
+            rt.sandboxIP = nil
+            pod.status?.podIP = ip
+            pod.status?.podIPs = [PodIP(ip: ip)]
+        }
         change(&pod)
         refreshConditions(&pod, cluster)
         cluster.updateStatus(pod, current: current)
@@ -180,11 +189,9 @@ final class Kubelet: Controller {
         let sandbox = cluster.random.double(0.3...0.8)
         cluster.schedule(after: sandbox) { [unowned self] cluster in
             guard let p = self.live(rt, cluster), p.metadata.deletionTimestamp == nil else { return }
-            let ip = p.spec?.hostNetwork == true ? hostIP : self.allocateIP(node: node, cluster)
-            self.mutate(rt, cluster) { p in
-                p.status?.podIP = ip
-                p.status?.podIPs = [PodIP(ip: ip)]
-            }
+            // The IP is reported with the next status write, not on its own (one
+            // ContainerCreating row in `get -w`, as a real kubelet's status manager shows).
+            rt.sandboxIP = p.spec?.hostNetwork == true ? hostIP : self.allocateIP(node: node, cluster)
             for c in p.spec!.containers { self.pull(rt, c, cluster) }
         }
     }
@@ -295,7 +302,7 @@ final class Kubelet: Controller {
         let node = pod.spec!.nodeName!
         let ref = "spec.containers{\(c.name)}"
         let info = imageInfo(c.image ?? "", cluster)!
-        let program = ContainerProgram.resolve(command: c.command, args: c.args, image: info)
+        let program = ContainerProgram.resolve(command: c.command, args: c.args, image: info, stdin: c.stdin == true)
         let instance = rt.starts[c.name] ?? 0
         rt.starts[c.name] = instance + 1
         rt.programs[c.name] = program
@@ -433,6 +440,13 @@ final class Kubelet: Controller {
     }
 
     // MARK: - Logs
+
+    /// A container's main process ended outside the timeline (the shell of `kubectl run -it`
+    /// after `exit`): handled as if its program had run out. (kubectl exec/run, helper H2)
+    func mainProcessExited(_ pod: Pod, container: String, code: Int, _ cluster: Cluster) {
+        guard let rt = runtimes[pod.metadata.uid ?? ""], let c = pod.spec?.containers.first(where: { $0.name == container }) else { return }
+        containerExited(rt, c, code: code, cluster)
+    }
 
     func logLines(pod: Pod, container: String, previous: Bool) -> [LogLine]? {
         guard let uid = pod.metadata.uid, let starts = runtimes[uid]?.starts[container], starts > 0 else { return nil }

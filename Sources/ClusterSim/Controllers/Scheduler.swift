@@ -28,7 +28,7 @@ final class Scheduler: Controller {
     /// `nodeCache[i].plain`, apart so the scan over every node reads one flag.
     private var plainNodes: [Bool] = []
 
-    let watchedKinds: Set<String>? = ["Pod", "Node"]
+    let watchedKinds: Set<String>? = ["Pod", "Node", "PersistentVolumeClaim"]
 
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
         if let pod = change.object as? Pod {
@@ -38,6 +38,8 @@ final class Scheduler: Controller {
                 return [ObjectStore.key(pod.namespace, pod.name)]
             }
         }
+        // A claim bound: pods waiting for it get another chance (VolumeBinding).
+        if let claim = change.object as? PersistentVolumeClaim { return cluster.pendingPodKeys(usingClaim: claim) }
         if change.object is Node { nodeCache = nil }
         if change.object is Node, change.type != .deleted {
             // A node became usable: pending pods get another chance.
@@ -87,6 +89,19 @@ final class Scheduler: Controller {
             plainNodes = nodeCache!.map(\.plain)
         }
         let nodes = nodeCache!
+        // The VolumeBinding plugin's PreFilter: claims missing or not yet bound.
+        if let problem = cluster.claimProblem(for: pod) {
+            let msg = "0/\(nodes.count) nodes are available: \(problem). preemption: 0/\(nodes.count) nodes are available: \(nodes.count) Preemption is not helpful for scheduling."
+            if pod.status?.condition("PodScheduled")?.message != msg {
+                var st = pod.status ?? PodStatus()
+                st.phase = "Pending"
+                st.conditions = [Condition(type: "PodScheduled", status: "False", lastTransitionTime: cluster.time, reason: "Unschedulable", message: msg)]
+                pod.status = st
+                cluster.updateStatus(pod)
+                cluster.recordEvent(for: pod, type: "Warning", reason: "FailedScheduling", message: msg, component: "default-scheduler")
+            }
+            return
+        }
         let tolerations = spec.tolerations ?? []
         let requiredNames = requiredNodeNames(spec)
         let anyNode = spec.nodeSelector == nil && requiredNames == nil
@@ -149,7 +164,9 @@ final class Scheduler: Controller {
                 return "node(s) had untolerated taint {\(t.key): \(t.value ?? "")}"
             }
         }
-        if !node.ready { return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }" }
+        if !node.ready, !tolerations.contains(where: { $0.tolerates(Taint(key: "node.kubernetes.io/not-ready", effect: "NoSchedule")) }) {
+            return "node(s) had untolerated taint {node.kubernetes.io/not-ready: }"
+        }
         return nil
     }
 

@@ -17,6 +17,7 @@ enum ApplyCommand {
         FlagSpec("image"), FlagSpec("replicas", "r"), FlagSpec("port"), FlagSpec("template"), FlagSpec("field-manager"),
         FlagSpec("selector", "l"), FlagSpec("raw"), FlagSpec("windows-line-endings", value: false),
         FlagSpec("show-managed-fields", value: false), FlagSpec("from"), FlagSpec("restart"), FlagSpec("schedule"),
+        FlagSpec("tcp"), FlagSpec("clusterip"), FlagSpec("node-port"), FlagSpec("external-name"),
     ]
 }
 
@@ -129,6 +130,9 @@ extension Kubectl {
             switch sub {
             case "deployment", "deploy": try createDeployment(&inv); return
             case "namespace", "ns": try createNamespace(&inv); return
+            case "job": try createJob(&inv); return
+            case "cronjob", "cj": try createCronJob(&inv); return
+            case "service", "svc": try createService(&inv); return
             default:
                 throw KubectlError("unknown command \"\(sub)\" for \"kubectl create\"")
             }

@@ -50,11 +50,21 @@ extension Kubectl {
         options.showKind = f.bool("show-kind") || kinds.count > 1 || f.positionals.first?.split(separator: ",").contains("all") == true
 
         if f.bool("watch") || f.bool("watch-only") {
+            if f.has("sort-by") { inv.out.err("warning: --watch or --watch-only requested, --sort-by will be ignored\n") }
+            // The builder's SingleResourceType(): `get pod,svc -w`, `get all -w`.
+            if !(f.positionals.first?.contains("/") ?? true),
+               (try resourceRefs(Array(f.positionals.prefix(1)))).count > 1 {
+                throw KubectlError("you may only specify a single resource type")
+            }
             guard kinds.count == 1 else {
                 throw KubectlError("watch is only supported on individual resources and resource collections - more than 1 resource was found")
             }
-            try watch(kinds[0], names: refs.compactMap(\.name), selector: selector, format: format, options: options, inv: &inv)
+            try watch(kinds[0], names: refs.compactMap(\.name), selector: selector, fieldFilter: fieldFilter,
+                      format: format, options: options, inv: &inv)
             return
+        }
+        if f.bool("output-watch-events") {
+            throw UsageError(message: "--output-watch-events option can only be used with --watch or --watch-only")
         }
 
         var errors: [String] = []
@@ -112,57 +122,160 @@ extension Kubectl {
         }.map { $0.0 }
     }
 
-    /// `get -w`: the current rows, then one row per change until the cluster is quiet
-    /// (a script can't press Ctrl-C; the REPL will stream instead).
-    func watch(_ r: ResourceType, names: [String], selector: LabelQuery?, format: OutputFormat,
-               options: TableOptions, inv: inout Invocation) throws {
-        let ns: String? = options.allNamespaces ? nil : namespaceFor(r, inv)
-        func wanted(_ o: any APIObject) -> Bool {
+    /// `get -w`: the current rows, then one row per watch event. In a script the watch lasts
+    /// until the cluster is quiet (nobody can press Ctrl-C); `startWatch` hands the stream to
+    /// a caller that advances time itself (the REPL, a background job in the shell).
+    func watch(_ r: ResourceType, names: [String], selector: LabelQuery?, fieldFilter: FieldFilter?,
+               format: OutputFormat, options: TableOptions, inv: inout Invocation) throws {
+        let ns: String? = options.allNamespaces || !r.namespaced ? nil : namespaceFor(r, inv)
+        let watchOnly = inv.flags.bool("watch-only")
+        let printer = WatchPrinter(kubectl: self, resource: r, format: format, options: options,
+                                   withEvents: inv.flags.bool("output-watch-events"))
+        // The current state: the list, or the named objects (NotFound is an error).
+        var current: [any APIObject]
+        if names.isEmpty {
+            current = cluster.list(r, namespace: ns, selector: selector)
+        } else {
+            current = try names.map { try cluster.get(r, namespace: ns ?? inv.namespace, name: $0) }
+        }
+        if let ff = fieldFilter { current = try current.filter { try ff.matches($0) } }
+        if !watchOnly { try printer.print(current, event: "ADDED", into: &inv.out) }
+        if names.count > 1 {
+            throw KubectlError("you may only watch a single resource or type of resource at a time")
+        }
+        func matches(_ o: any APIObject) -> Bool {
             guard o.resource == r else { return false }
-            if let n = ns, r.namespaced, o.namespace != n { return false }
-            if !names.isEmpty && !names.contains(o.name) { return false }
+            if let n = ns, o.namespace != n { return false }
+            if let name = names.first, o.name != name { return false }
             if let s = selector, !s.matches(o.metadata.labels) { return false }
+            if let ff = fieldFilter, (try? ff.matches(o)) != true { return false }
             return true
         }
-        var writer = StreamingTableWriter()
-        let events = inv.flags.bool("output-watch-events")
-        var printedHeader = false
-        var text = ""
-        func emit(_ objs: [any APIObject], event: String?) throws {
-            guard !objs.isEmpty else { return }
-            switch format {
-            case .table, .wide:
-                var rows = tableRows(r, objs, options: options, withHeader: !printedHeader)
-                if events {
-                    for i in rows.indices {
-                        rows[i].insert(i == 0 && !printedHeader && !options.noHeaders ? "EVENT" : (event ?? "ADDED"), at: 0)
-                    }
-                }
-                printedHeader = true
-                text += writer.writeBatch(rows: rows)
-            default:
-                var o = CommandOutput()
-                try printObjects(objs, format: format, into: &o)
-                text += o.stdout
+        let stream = WatchStream(cluster: cluster, waitLimit: waitLimit)
+        stream.subscribe { change, out in
+            // As the apiserver's watch cache filters: an object that starts matching arrives as
+            // ADDED, one that stops matching as DELETED (with its previous state).
+            let now = matches(change.object)
+            let before = change.type == .modified ? change.old.map(matches) ?? false : now
+            let event: String
+            let object: any APIObject
+            switch (change.type, before, now) {
+            case (.deleted, _, true): (event, object) = ("DELETED", change.object)
+            case (.added, _, true), (.modified, false, true): (event, object) = ("ADDED", change.object)
+            case (.modified, true, true): (event, object) = ("MODIFIED", change.object)
+            case (.modified, true, false): (event, object) = ("DELETED", change.old ?? change.object)
+            default: return true
+            }
+            do {
+                try printer.print([object], event: event, into: &out)
+                return true
+            } catch {
+                WatchPrinter.report(error, into: &out)
+                return false
             }
         }
-        if !inv.flags.bool("watch-only") {
-            let current = cluster.list(r, namespace: ns, selector: selector).filter(wanted)
-            try emit(current, event: "ADDED")
+        if streamRequested {
+            stream.write(inv.out)
+            inv.out = stream.takeOutput()
+            startedStream = stream
+            return
         }
-        var pending: [(String, any APIObject)] = []
-        let id = cluster.store.subscribe { change in
-            if wanted(change.object) { pending.append((change.type.rawValue, change.object)) }
+        let rest = stream.runUntilQuiet()
+        for c in rest.chunks { c.stream == .stdout ? inv.out.out(c.text) : inv.out.err(c.text) }
+        if rest.exitCode != 0 { inv.out.exitCode = rest.exitCode }
+    }
+}
+
+/// Prints watch events the way kubectl's printers do, one `PrintObj` + `Flush` per event:
+/// tables through one tabwriter that remembers column widths (a wider STATUS widens every
+/// later row), the header once, with the first row printed; `--output-watch-events` adds
+/// an EVENT column (or wraps documents in `{type, object}`); YAML documents are separated
+/// by `---`.
+final class WatchPrinter {
+    let kubectl: Kubectl
+    let resource: ResourceType
+    let format: OutputFormat
+    let options: TableOptions
+    let withEvents: Bool
+    private var writer = StreamingTableWriter()
+    private var printedHeader = false
+    private var printed = 0
+
+    init(kubectl: Kubectl, resource: ResourceType, format: OutputFormat, options: TableOptions, withEvents: Bool) {
+        self.kubectl = kubectl
+        self.resource = resource
+        self.format = format
+        self.options = options
+        self.withEvents = withEvents
+    }
+
+    /// A printer error ends the watch; worded as `Kubectl.run` words errors.
+    static func report(_ error: Error, into out: inout CommandOutput) {
+        switch error {
+        case let e as KubectlError: out.err("error: \(e.message)\n")
+        case let e as APIError: out.err(e.kubectlText() + "\n")
+        case let e as RawError: out.err(e.text)
+        case let e as PrinterFailure: out.out(e.stdout); out.err(e.stderr)
+        default: out.err("error: \(error)\n")
         }
-        defer { cluster.store.unsubscribe(id) }
-        let start = cluster.now
-        while cluster.now - start < waitLimit {
-            guard let due = cluster.nextTimerDue, due - start <= waitLimit else { break }
-            cluster.advanceToNextBatch()
-            for (type, obj) in pending { try emit([obj], event: type) }
-            pending.removeAll()
+        out.exitCode = 1
+    }
+
+    /// One `PrintObj` per object, then one `Flush`: the initial list is laid out as one table,
+    /// each later event on its own (with the widths remembered).
+    func print(_ objects: [any APIObject], event: String, into out: inout CommandOutput) throws {
+        switch format {
+        case .table, .wide:
+            guard !objects.isEmpty else { return }
+            let header = !printedHeader && !options.noHeaders
+            var rows = kubectl.tableRows(resource, objects, options: options, withHeader: !printedHeader)
+            if withEvents {
+                for i in rows.indices { rows[i].insert(i == 0 && header ? "EVENT" : event, at: 0) }
+            }
+            printedHeader = true
+            out.out(writer.writeBatch(rows: rows))
+        default:
+            for o in objects { try print(o, event: event, into: &out) }
         }
-        inv.out.out(text)
+    }
+
+    private func print(_ object: any APIObject, event: String, into out: inout CommandOutput) throws {
+        printed += 1
+        switch format {
+        case .table, .wide:
+            break
+        case .customColumns:
+            var o = CommandOutput()
+            try kubectl.printObjects([object], format: format, into: &o)
+            // The custom-columns printer prints its header for the first object only.
+            var text = o.stdout
+            if printed > 1, let nl = text.firstIndex(of: "\n") { text = String(text[text.index(after: nl)...]) }
+            out.out(text)
+        default:
+            var o = CommandOutput()
+            if withEvents {
+                let doc: JSONValue = ["type": .string(event), "object": kubectl.json(object)]
+                try kubectl.printDocument(doc, format: format, kind: object.resource.qualifiedKind, name: object.name, into: &o)
+            } else {
+                try kubectl.printObjects([object], format: format, into: &o)
+            }
+            if format == .yaml && printed > 1 { out.out("---\n") }
+            out.out(o.stdout)
+        }
+    }
+}
+
+extension Kubectl {
+    /// One document (a watch event) in a non-table format.
+    func printDocument(_ doc: JSONValue, format: OutputFormat, kind: String, name: String, into out: inout CommandOutput) throws {
+        switch format {
+        case .yaml: out.out(YAMLCodec.emit(doc))
+        case .json: out.out(doc.prettyJSON() + "\n")
+        case .name: out.out("\(kind)/\(name)\n")
+        case .jsonpath(let t): out.out(try runJSONPath(t, doc))
+        case .goTemplate(let t): out.out(try runGoTemplate(t, doc))
+        default: break
+        }
     }
 }
 

@@ -27,6 +27,8 @@ extension Kubectl {
         }
         let objects = try targets(sub2.flags.positionals, sub2)
         for obj in objects {
+            if let set = obj as? StatefulSet { try rolloutStatefulSet(sub, set, &sub2); continue }
+            if let ds = obj as? DaemonSet { try rolloutDaemonSet(sub, ds, &sub2); continue }
             guard let d = obj as? Deployment else {
                 if sub == "status" { throw KubectlError("no status viewer has been implemented for \(obj.resource.kind).\(obj.resource.group)") }
                 throw KubectlError("no \(sub == "history" ? "history viewer" : sub == "undo" ? "rollbacker" : "\(sub)er") has been implemented for \(obj.resource.kind).\(obj.resource.group)".replacingOccurrences(of: "restarter", with: "restarter"))

@@ -1,0 +1,64 @@
+import Testing
+import Foundation
+@testable import LabKit
+
+/// The DaemonSet lab graded end to end: the reference solution earns full marks, and the
+/// usual mistakes fail the step they should.
+@Suite struct DaemonSetLabTests {
+    static let lab = Repo.load(Repo.lab("daemonset"))
+    static let solution = Repo.text(Repo.root.appendingPathComponent("labs/daemonset/solution.sh"))!
+    static func wrong(_ name: String) -> String {
+        Repo.text(Repo.fixtures.appendingPathComponent("daemonset-wrong/\(name).sh"))!
+    }
+    let notReached = "not reached: an earlier step did not pass"
+
+    @Test func referenceSolutionEarnsFullMarks() {
+        let result = LabCheck.run(Self.lab, script: Self.solution)
+        #expect(result.report.text() == """
+            ✔ Create the DaemonSet
+            ✔ See where the pods run
+            ✔ Let master01 run a pod too
+            ✔ Add a worker and watch it get a pod
+            ✔ Drain a worker for maintenance
+            ✔ Put the worker back, remove another
+            score: 60/60 (6 of 6 steps passed)
+
+            """)
+        #expect(result.report.exitCode == 0)
+    }
+
+    @Test func theSolutionShowsTheDrainRefusalAndTheNewNode() {
+        let transcript = LabCheck.run(Self.lab, script: Self.solution).transcript
+        #expect(transcript.contains("error: unable to drain node \"node01\" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): "))
+        #expect(transcript.contains("There are pending nodes to be drained:\n node01\n"))
+        #expect(transcript.contains("Warning: ignoring DaemonSet-managed Pods: "))
+        #expect(transcript.contains("node/node01 drained\n"))
+        #expect(transcript.contains("This node has joined the cluster:"))
+        #expect(transcript.contains("daemon set \"nginx-daemonset\" successfully rolled out\n"))
+    }
+
+    func expectFailure(_ script: String, step: String, firstMessage: String) {
+        let report = LabCheck.run(Self.lab, script: script).report
+        let index = report.steps.firstIndex { $0.id == step }!
+        for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass") }
+        #expect(!report.steps[index].passed)
+        #expect(report.steps[index].messages.first == firstMessage)
+        for s in report.steps[(index + 1)...] { #expect(s.messages == [notReached]) }
+        #expect(report.exitCode == 1)
+    }
+
+    @Test func blamingTheNodeNameFailsTheQuiz() {
+        expectFailure(Self.wrong("wrong-answer"), step: "where",
+                      firstMessage: "The question is still open (your answer: DaemonSets only run on nodes called nodeNN). Compare master01's Taints with the tolerations a DaemonSet pod has.")
+    }
+
+    @Test func removingTheMastersTaintInsteadOfToleratingItFails() {
+        expectFailure(Self.wrong("untainted-master"), step: "tolerate",
+                      firstMessage: "The DaemonSet's pod template tolerates no control-plane taint yet: add the toleration to spec.template.spec.tolerations.")
+    }
+
+    @Test func aRefusedDrainDoesNotCount() {
+        expectFailure(Self.wrong("drain-refused"), step: "drain",
+                      firstMessage: "No drain has finished yet. kubectl drain node01 --ignore-daemonsets")
+    }
+}
