@@ -27,7 +27,7 @@ let package = Package(
                           path: "Benchmarks"),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"]),
         .testTarget(name: "ClusterSimTests", dependencies: ["ClusterSim"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Shell"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Shell"], exclude: ["Golden", "ExplainExpected"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell"]),
         .testTarget(name: "LabKitTests", dependencies: ["LabKit", "Shell", "kubelab"]),
     ]

@@ -102,11 +102,16 @@ enum LabDisk {
         return Resources.root().appendingPathComponent("labs")
     }
 
-    /// Folders under the labs directory that hold a lab.yaml, sorted.
+    /// Folders under the labs directory that hold a lab.yaml: in the order the `COURSE` file
+    /// there lists them (the order the course teaches them), then any others by name.
     static func labNames(_ global: GlobalOptions) -> [String] {
         let dir = labsDirectory(global)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-        return names.filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("lab.yaml").path) }.sorted()
+        let labs = names.filter { FileManager.default.fileExists(atPath: dir.appendingPathComponent($0).appendingPathComponent("lab.yaml").path) }.sorted()
+        let course = ((try? String(contentsOf: dir.appendingPathComponent("COURSE"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        let listed = course.filter { labs.contains($0) }
+        return listed + labs.filter { !listed.contains($0) }
     }
 
     /// A lab by name (under the labs directory) or by folder path; nil if there is no such folder.

@@ -583,14 +583,14 @@ enum DescribeExpected {
           Kind:              Pod
           Name:              web
           Namespace:         default
-          Resource Version:  187
+          Resource Version:  200
           UID:               5a21937a-64c5-4b7f-a8b7-0365461982ed
         Kind:                Event
         Last Timestamp:      2026-11-26T09:00:39Z
         Message:             Back-off pulling image "nginx:9.99"
         Metadata:
           Creation Timestamp:  2026-11-26T09:00:03Z
-          Resource Version:    205
+          Resource Version:    218
           UID:                 b5e7e6ea-72e0-4421-999c-6e42c0754ac2
         Reason:                BackOff
         Reporting Component:   kubelet
@@ -652,7 +652,7 @@ enum DescribeExpected {
         Priority:         0
         Service Account:  default
         Node:             node01/192.168.10.12
-        Start Time:       Thu, 26 Nov 2026 09:00:00 +0000
+        Start Time:       Thu, 26 Nov 2026 09:00:02 +0000
         Labels:           app=rich
                           tier=web
         Annotations:      long:
@@ -678,13 +678,13 @@ enum DescribeExpected {
             Mounts:       <none>
         Containers:
           app:
-            Container ID:   containerd://5eaeb0f291d05f6c87151c7267bf7ca5b5e7e6ea72e0e421d99c6e42c0754ac2
+            Container ID:   containerd://b42713b2b5602fb7415f1b15e0b84d86f7c25eb8ee1cc7bd9becfda67a3a7f2e
             Image:          nginx:1.14
             Image ID:       docker.io/library/nginx@sha256:493519b30649362116ef43c7505fbc0436114d1f28b011f2dd8fea7745ba6fbf
             Ports:          80/TCP, 443/TCP
             Host Ports:     0/TCP, 8443/TCP
             State:          Running
-              Started:      Thu, 26 Nov 2026 09:00:00 +0000
+              Started:      Thu, 26 Nov 2026 09:00:02 +0000
             Ready:          True
             Restart Count:  0
             Limits:
@@ -714,7 +714,7 @@ enum DescribeExpected {
               /cache from cache (rw)
               /data from data (rw,path="sub dir")
               /etc/cfg from cfg (ro)
-              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-k7zvw (ro)
+              /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-fghq7 (ro)
         Conditions:
           Type                        Status
           PodReadyToStartContainers   True $
@@ -752,7 +752,7 @@ enum DescribeExpected {
             Type:       EmptyDir (a temporary directory that shares a pod's lifetime)
             Medium:     $
             SizeLimit:  <unset>
-          kube-api-access-k7zvw:
+          kube-api-access-fghq7:
             Type:                    Projected (a volume that contains injected data from multiple sources)
             TokenExpirationSeconds:  3607
             ConfigMapName:           kube-root-ca.crt

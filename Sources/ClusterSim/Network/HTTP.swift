@@ -24,7 +24,10 @@ extension Cluster {
         guard let pod, let container = servingContainer(pod, port: targetPort) else { return .connectionRefused }
         let image = container.image ?? ""
         guard let server = WebServer.forImage(image) else { return .connectionRefused }
-        let (status, reason, type, body, lastModified) = server.respond(path: path, pod: pod)
+        let files = containerFiles
+        let (status, reason, type, body, lastModified) =
+            server.respondFromFiles(path: path, pod: pod) { files?.containerFile(pod: pod, container: container.name, path: $0) }
+            ?? server.respond(path: path, pod: pod)
         let size = body.utf8.count
         var headers = ["Server: \(server.banner)", "Date: \(Cluster.httpDate(now))", "Content-Type: \(type)",
                        "Content-Length: \(size)"]
