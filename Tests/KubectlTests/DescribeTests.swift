@@ -684,7 +684,7 @@ enum DescribeExpected {
             Ports:          80/TCP, 443/TCP
             Host Ports:     0/TCP, 8443/TCP
             State:          Running
-              Started:      Thu, 26 Nov 2026 09:00:02 +0000
+              Started:      Thu, 26 Nov 2026 09:00:04 +0000
             Ready:          True
             Restart Count:  0
             Limits:
@@ -768,9 +768,9 @@ enum DescribeExpected {
           Type    Reason     Age   From               Message
           ----    ------     ----  ----               -------
           Normal  Scheduled  75s   default-scheduler  Successfully assigned default/rich to node01
-          Normal  Pulled     75s   kubelet            Container image "nginx:1.14" already present on machine
-          Normal  Created    75s   kubelet            Created container: app
-          Normal  Started    75s   kubelet            Started container app
+          Normal  Pulled     74s   kubelet            Container image "nginx:1.14" already present on machine
+          Normal  Created    73s   kubelet            Created container: app
+          Normal  Started    73s   kubelet            Started container app
 
         """
 

@@ -31,10 +31,10 @@ import Foundation
 
     @Test func theTranscriptShowsWhatARealClusterWouldHaveDone() {
         let transcript = LabCheck.run(Self.lab, script: Self.solution).transcript
-        // Re-created in order: myapp-1 only once myapp-0 runs.
+        // Re-created in order: myapp-1 only once myapp-0 runs (2 s: its NFS volume is mounted first).
         #expect(transcript.contains("""
             myapp-0                                   0/1     ContainerCreating   0          0s
-            myapp-0                                   1/1     Running             0          0s
+            myapp-0                                   1/1     Running             0          2s
             myapp-1                                   0/1     Pending             0          0s
             """))
         // The file written before the pod was replaced is read from its successor.

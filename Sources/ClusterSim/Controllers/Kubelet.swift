@@ -186,7 +186,9 @@ final class Kubelet: Controller {
             }
             p.status = st
         }
-        let sandbox = cluster.random.double(0.3...0.8)
+        // Network volumes (a claim's NFS export) are mounted before the containers start.
+        let mounts = (pod.spec?.volumes ?? []).contains { $0.persistentVolumeClaim != nil || $0.nfs != nil } ? 1.6 : 0
+        let sandbox = cluster.random.double(0.3...0.8) + mounts
         cluster.schedule(after: sandbox) { [unowned self] cluster in
             guard let p = self.live(rt, cluster), p.metadata.deletionTimestamp == nil else { return }
             // The IP is reported with the next status write, not on its own (one
