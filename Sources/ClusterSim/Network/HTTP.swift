@@ -220,19 +220,26 @@ struct WebServer {
     func respond(path: String, pod: Pod) -> (Int, String, String, String, Double?) {
         let p = String(path.prefix { $0 != "?" })
         switch flavor {
-        case .nginx(let newPage, let bgcolor):
-            if p == "/" || p == "/index.html" { return (200, "OK", "text/html", newPage ? WebServer.nginxIndexNew : WebServer.nginxIndexOld, built) }
+        case .nginx(_, let bgcolor):
+            if p == "/" || p == "/index.html" { return (200, "OK", "text/html", indexPage, built) }
             return notFound(bgcolor: bgcolor)
-        case .myapp(let version):
-            if p == "/" || p == "/index.html" {
-                return (200, "OK", "text/html", "Hello MyApp | Version: \(version) | <a href=\"hostname.html\">Pod Name</a>\n", built)
-            }
+        case .myapp:
+            if p == "/" || p == "/index.html" { return (200, "OK", "text/html", indexPage, built) }
             if p == "/hostname.html" { return (200, "OK", "text/html", pod.name + "\n", now(pod)) }
             return notFound(bgcolor: true)
         case .httpd:
-            if p == "/" || p == "/index.html" { return (200, "OK", "text/html", "<html><body><h1>It works!</h1></body></html>\n", built) }
+            if p == "/" || p == "/index.html" { return (200, "OK", "text/html", indexPage, built) }
             let body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n"
             return (404, "Not Found", "text/html; charset=iso-8859-1", body, nil)
+        }
+    }
+
+    /// The page the image ships as its index.html.
+    var indexPage: String {
+        switch flavor {
+        case .nginx(let newPage, _): return newPage ? WebServer.nginxIndexNew : WebServer.nginxIndexOld
+        case .myapp(let version): return "Hello MyApp | Version: \(version) | <a href=\"hostname.html\">Pod Name</a>\n"
+        case .httpd: return "<html><body><h1>It works!</h1></body></html>\n"
         }
     }
 

@@ -1,5 +1,13 @@
 import KubeAPI
 
+extension Cluster {
+    /// The index.html an image's web server ships (what its document root holds before anyone
+    /// writes there); nil for images that serve no page.
+    public static func defaultIndexPage(forImage image: String) -> String? {
+        WebServer.forImage(image)?.indexPage
+    }
+}
+
 /// What a web server answers when its document root holds files the learner wrote (with
 /// `kubectl exec`, or into a volume mounted over the root): those files, not the image's page.
 extension WebServer {

@@ -92,13 +92,19 @@ extension Kubectl {
             let have = Int(d.metadata.annotations?[RolloutCommand.revisionKey] ?? "") ?? 0
             if n != have { throw KubectlError("desired revision (\(n)) is different from the running revision (\(have))") }
         }
+        try watchRollout(d, &inv, status: Kubectl.deploymentStatus)
+    }
+
+    /// `rollout status`: the status line now and, unless `--watch=false`, again after every
+    /// change to the object (as each watch event prints it) until the rollout is done.
+    func watchRollout<T: APIObject>(_ object: T, _ inv: inout Invocation, status: (T) throws -> (String, Bool)) throws {
         let watch = inv.flags.string("watch").map { $0 != "false" } ?? true
-        var (msg, done) = try Kubectl.deploymentStatus(d)
+        var (msg, done) = try status(object)
         inv.out.out(msg + "\n")
         if done || !watch { return }
         var changed = false
         let id = cluster.store.subscribe { c in
-            if c.object is Deployment, c.object.name == d.name, c.object.namespace == d.namespace { changed = true }
+            if c.object is T, c.object.name == object.name, c.object.namespace == object.namespace { changed = true }
         }
         defer { cluster.store.unsubscribe(id) }
         let limit = inv.flags.string("timeout").flatMap(Kubectl.parseDuration) ?? waitLimit
@@ -108,10 +114,10 @@ extension Kubectl {
             cluster.advanceToNextBatch()
             guard changed else { continue }
             changed = false
-            guard let cur = cluster.store.get(Deployment.self, namespace: d.namespace, name: d.name) else {
+            guard let cur = cluster.store.get(T.self, namespace: object.namespace, name: object.name) else {
                 throw KubectlError("object has been deleted")
             }
-            (msg, done) = try Kubectl.deploymentStatus(cur)
+            (msg, done) = try status(cur)
             inv.out.out(msg + "\n")
             if done { return }
         }

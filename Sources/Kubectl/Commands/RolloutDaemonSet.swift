@@ -42,32 +42,7 @@ extension Kubectl {
     }
 
     private func rolloutStatusDaemonSet(_ ds: DaemonSet, _ inv: inout Invocation) throws {
-        let watch = inv.flags.string("watch").map { $0 != "false" } ?? true
-        var (msg, done) = try Kubectl.daemonSetStatus(ds)
-        inv.out.out(msg + "\n")
-        if done || !watch { return }
-        var changed = false
-        let id = cluster.store.subscribe { c in
-            if c.object is DaemonSet, c.object.name == ds.name, c.object.namespace == ds.namespace { changed = true }
-        }
-        defer { cluster.store.unsubscribe(id) }
-        let limit = inv.flags.string("timeout").flatMap(Kubectl.parseDuration) ?? waitLimit
-        let start = cluster.now
-        var last = msg
-        while cluster.now - start < limit {
-            guard let due = cluster.nextTimerDue, due - start <= limit else { break }
-            cluster.advanceToNextBatch()
-            guard changed else { continue }
-            changed = false
-            guard let cur = cluster.store.get(DaemonSet.self, namespace: ds.namespace, name: ds.name) else {
-                throw KubectlError("object has been deleted")
-            }
-            (msg, done) = try Kubectl.daemonSetStatus(cur)
-            // The watch prints a line per change of the message.
-            if msg != last { inv.out.out(msg + "\n"); last = msg }
-            if done { return }
-        }
-        throw KubectlError("timed out waiting for the condition")
+        try watchRollout(ds, &inv, status: Kubectl.daemonSetStatus)
     }
 
     /// The ControllerRevisions a DaemonSet controls, by revision number.

@@ -52,30 +52,7 @@ extension Kubectl {
     }
 
     private func rolloutStatusStatefulSet(_ s: StatefulSet, _ inv: inout Invocation) throws {
-        let watch = inv.flags.string("watch").map { $0 != "false" } ?? true
-        var (msg, done) = try Kubectl.statefulSetStatus(s)
-        inv.out.out(msg + "\n")
-        if done || !watch { return }
-        var changed = false
-        let id = cluster.store.subscribe { c in
-            if c.object is StatefulSet, c.object.name == s.name, c.object.namespace == s.namespace { changed = true }
-        }
-        defer { cluster.store.unsubscribe(id) }
-        let limit = inv.flags.string("timeout").flatMap(Kubectl.parseDuration) ?? waitLimit
-        let start = cluster.now
-        while cluster.now - start < limit {
-            guard let due = cluster.nextTimerDue, due - start <= limit else { break }
-            cluster.advanceToNextBatch()
-            guard changed else { continue }
-            changed = false
-            guard let cur = cluster.store.get(StatefulSet.self, namespace: s.namespace, name: s.name) else {
-                throw KubectlError("object has been deleted")
-            }
-            (msg, done) = try Kubectl.statefulSetStatus(cur)
-            inv.out.out(msg + "\n")
-            if done { return }
-        }
-        throw KubectlError("timed out waiting for the condition")
+        try watchRollout(s, &inv, status: Kubectl.statefulSetStatus)
     }
 
     /// The StatefulSet's ControllerRevisions, oldest revision first.

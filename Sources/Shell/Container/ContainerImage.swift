@@ -54,58 +54,17 @@ struct ContainerImageProfile {
             return ContainerImageProfile(family: old ? .busyboxOld : .busyboxNew, programs: busybox, webRoot: nil, indexPage: nil)
         case "docker.io/ikubernetes/myapp":
             return ContainerImageProfile(family: .alpineMusl, programs: busybox.union(["nginx"]), webRoot: nginxRoot,
-                                         indexPage: "Hello MyApp | Version: \(tag) | <a href=\"hostname.html\">Pod Name</a>\n")
+                                         indexPage: Cluster.defaultIndexPage(forImage: image))
         case "docker.io/library/alpine":
             return ContainerImageProfile(family: .busyboxNew, programs: busybox, webRoot: nil, indexPage: nil)
         case "docker.io/library/nginx" where tag.contains("alpine"):
             return ContainerImageProfile(family: .busyboxNew, programs: busybox.union(["nginx", "curl"]), webRoot: nginxRoot,
-                                         indexPage: nginxWelcome(modern: true))
+                                         indexPage: Cluster.defaultIndexPage(forImage: image))
         case "docker.io/library/nginx", "registry.k8s.io/nginx-slim":
-            let modern = !["1.14", "1.15", "1.16", "1.17", "1.18", "1.19", "1.20", "0.8"].contains { tag.hasPrefix($0) }
             return ContainerImageProfile(family: .debian, programs: coreutils.union(["bash", "nginx", "more"]),
-                                         webRoot: nginxRoot, indexPage: nginxWelcome(modern: modern))
+                                         webRoot: nginxRoot, indexPage: Cluster.defaultIndexPage(forImage: image))
         default:
             return ContainerImageProfile(family: .debian, programs: coreutils.union(["bash", "more"]), webRoot: nil, indexPage: nil)
         }
-    }
-
-    /// nginx's default index.html (the style block changed in 1.19.x/1.20).
-    static func nginxWelcome(modern: Bool) -> String {
-        let style = modern ? """
-            html { color-scheme: light dark; }
-            body { width: 35em; margin: 0 auto;
-            font-family: Tahoma, Verdana, Arial, sans-serif; }
-
-            """ : """
-                body {
-                    width: 35em;
-                    margin: 0 auto;
-                    font-family: Tahoma, Verdana, Arial, sans-serif;
-                }
-
-            """
-        return """
-            <!DOCTYPE html>
-            <html>
-            <head>
-            <title>Welcome to nginx!</title>
-            <style>
-            \(style)</style>
-            </head>
-            <body>
-            <h1>Welcome to nginx!</h1>
-            <p>If you see this page, the nginx web server is successfully installed and
-            working. Further configuration is required.</p>
-
-            <p>For online documentation and support please refer to
-            <a href="http://nginx.org/">nginx.org</a>.<br/>
-            Commercial support is available at
-            <a href="http://nginx.com/">nginx.com</a>.</p>
-
-            <p><em>Thank you for using nginx.</em></p>
-            </body>
-            </html>
-
-            """
     }
 }
