@@ -7,7 +7,21 @@ import Foundation
 @Suite struct JobsLabTests {
     static let lab = Repo.load(Repo.lab("jobs"))
     static let solution = Repo.text(Repo.root.appendingPathComponent("labs/jobs/solution.sh"))!
-    static func wrong(_ name: String) -> String { Repo.text(Repo.fixtures.appendingPathComponent("jobs-wrong/\(name).sh"))! }
+    /// The mistakes learners make, each the reference solution with one line changed.
+    static let mistakes: [String: (line: String, typed: String)] = [
+        "kept-always": ("sed -i 's/restartPolicy: Always/restartPolicy: Never/' fail-job.yaml\n", ""),
+        "onfailure": ("restartPolicy: Never/' fail-job.yaml", "restartPolicy: OnFailure/' fail-job.yaml"),
+        "wrong-count": ("lab answer backoff 4", "lab answer backoff 3"),
+        "too-parallel": ("s/parallelism: 1/parallelism: 2/", "s/parallelism: 1/parallelism: 6/"),
+        "hourly": ("--schedule=\"*/1 * * * *\"", "--schedule=\"0 * * * *\""),
+        "never-suspended": ("kubectl patch cronjob hello -p '{\"spec\":{\"suspend\":true}}'\n", ""),
+    ]
+    static func wrong(_ name: String) -> String {
+        let (line, typed) = mistakes[name]!
+        let script = solution.replacingOccurrences(of: line, with: typed)
+        precondition(script != solution, "the reference solution has no \(line)")
+        return script
+    }
     let notReached = "not reached: an earlier step did not pass"
 
     @Test func referenceSolutionEarnsFullMarks() {
