@@ -57,6 +57,28 @@ struct KubectlOracleTests {
         #expect(ours.exitCode == code)
     }
 
+    /// `create service`'s generators and its `--tcp` parsing, byte for byte.
+    @Test(arguments: [
+        ["create", "service", "nodeport", "web", "--tcp=80:80"],
+        ["create", "service", "clusterip", "web", "--tcp=80:8080", "--tcp=443:web-tls"],
+        ["create", "service", "clusterip", "headless", "--clusterip=None"],
+        ["create", "service", "nodeport", "x", "--tcp=abc"],
+        ["create", "service", "nodeport", "x", "--tcp=99999"],
+        ["create", "service", "nodeport", "x", "--tcp=-1"],
+        ["create", "service", "nodeport", "x", "--tcp=80:"],
+        ["create", "service", "nodeport", "x", "--tcp=:80"],
+        ["create", "service", "nodeport", "x", "--tcp=80:70000"],
+        ["create", "service", "nodeport"],
+    ])
+    func createServiceDryRunYAML(_ args: [String]) {
+        let full = args + ["--dry-run=client", "-o", "yaml"]
+        let (stdout, stderr, code) = Self.real(full, in: Self.tempDir())
+        let ours = Fixture().kubectl.run(full)
+        #expect(ours.stdout == stdout)
+        #expect(ours.stderr == stderr)
+        #expect(ours.exitCode == code)
+    }
+
     /// Broken manifests a learner writes: kubelab's `apply -f` must fail exactly as kubectl does.
     @Test(arguments: [
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\n\tlabels: x\n",

@@ -36,8 +36,19 @@ extension Kubectl {
         var ports: [ServicePort] = []
         for spec in tcp {
             let parts = spec.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count <= 2, let port = Int(parts[0]) else {
-                throw KubectlError("strconv.Atoi: parsing \"\(parts[0])\": invalid syntax")
+            // kubectl parses the port as a uint16 and checks a numeric target port's range.
+            let digits = parts[0]
+            guard parts.count <= 2, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw KubectlError("strconv.ParseUint: parsing \"\(parts[0])\": invalid syntax")
+            }
+            guard let port = Int(digits), port <= 65535 else {
+                throw KubectlError("strconv.ParseUint: parsing \"\(digits)\": value out of range")
+            }
+            if parts.count == 2 {
+                if let t = Int(parts[1]), !(1...65535).contains(t) { throw KubectlError("must be between 1 and 65535, inclusive") }
+                if parts[1].isEmpty {
+                    throw KubectlError("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-),must contain at least one letter (a-z)")
+                }
             }
             var sp = ServicePort(port: port)
             sp.name = spec.replacingOccurrences(of: ":", with: "-")
