@@ -32,6 +32,8 @@ public final class Cluster {
     /// Pods by the uid of their controlling owner: what the ReplicaSet controller and the
     /// garbage collector ask for on every sync.
     var dependents: [String: Set<ObjectKey>] = [:]
+    /// `serviceSelectors(in:)` by namespace; a Service change forgets its namespace's entry.
+    var serviceSelectorCache: [String: [(key: String, query: LabelQuery)]] = [:]
     /// Event names by what makes two events "the same" for aggregation.
     private var eventIndex: [EventKey: String] = [:]
     let kubelet = Kubelet()

@@ -8,8 +8,11 @@ final class EndpointSliceController: Controller {
     let watchedKinds: Set<String>? = ["Service", "Pod"]
 
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
-        if let svc = change.object as? Service { return [ObjectStore.key(svc.namespace, svc.name)] }
-        return servicesSelecting(change, in: cluster).map { ObjectStore.key($0.namespace, $0.name) }
+        if let svc = change.object as? Service {
+            cluster.serviceSelectorCache[svc.namespace] = nil
+            return [ObjectStore.key(svc.namespace, svc.name)]
+        }
+        return serviceKeysSelecting(change, in: cluster)
     }
 
     /// The slices this controller manages for a service.

@@ -78,14 +78,26 @@ extension LabelQuery {
     }
 }
 
-/// The services in a namespace whose selector matched a pod before or after a change.
-func servicesSelecting(_ change: ObjectStore.Change, in cluster: Cluster) -> [Service] {
+/// The keys of the services in a namespace whose selector matched a pod before or after a change.
+func serviceKeysSelecting(_ change: ObjectStore.Change, in cluster: Cluster) -> [String] {
     guard let pod = change.object as? Pod else { return [] }
     let oldLabels = change.old?.metadata.labels
-    return cluster.store.list(Service.self, namespace: pod.namespace).filter { svc in
-        guard let sel = svc.spec?.selector, !sel.isEmpty else { return false }
-        let q = LabelQuery.fromMap(sel)
-        return q.matches(pod.metadata.labels) || (change.old != nil && q.matches(oldLabels))
+    return cluster.serviceSelectors(in: pod.namespace).filter { _, q in
+        q.matches(pod.metadata.labels) || (change.old != nil && q.matches(oldLabels))
+    }.map(\.key)
+}
+
+extension Cluster {
+    /// The selector-bearing services of a namespace, kept between changes to Services: every
+    /// pod change asks for them, twice (Endpoints and EndpointSlices).
+    func serviceSelectors(in namespace: String) -> [(key: String, query: LabelQuery)] {
+        if let known = serviceSelectorCache[namespace] { return known }
+        let found = store.list(Service.self, namespace: namespace).compactMap { svc -> (key: String, query: LabelQuery)? in
+            guard let sel = svc.spec?.selector, !sel.isEmpty else { return nil }
+            return (ObjectStore.key(svc.namespace, svc.name), LabelQuery.fromMap(sel))
+        }
+        serviceSelectorCache[namespace] = found
+        return found
     }
 }
 
@@ -95,8 +107,11 @@ final class EndpointsController: Controller {
     let watchedKinds: Set<String>? = ["Service", "Pod"]
 
     func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
-        if let svc = change.object as? Service { return [ObjectStore.key(svc.namespace, svc.name)] }
-        return servicesSelecting(change, in: cluster).map { ObjectStore.key($0.namespace, $0.name) }
+        if let svc = change.object as? Service {
+            cluster.serviceSelectorCache[svc.namespace] = nil
+            return [ObjectStore.key(svc.namespace, svc.name)]
+        }
+        return serviceKeysSelecting(change, in: cluster)
     }
 
     func reconcile(_ key: String, in cluster: Cluster) {
