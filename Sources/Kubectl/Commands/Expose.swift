@@ -178,6 +178,9 @@ extension Kubectl {
         case let p as Pod: pod = p
         case let s as Service:
             service = s
+            guard let sel = s.spec?.selector, !sel.isEmpty else {
+                throw KubectlError("cannot attach to *v1.Service: invalid service '\(s.name)': Service is defined without a selector")
+            }
             pod = cluster.list(.pods, namespace: inv.namespace).compactMap { $0 as? Pod }
                 .first { p in (s.spec?.selector).map { sel in sel.allSatisfy { p.metadata.labels?[$0.key] == $0.value } } ?? false }
         case let d as Deployment:

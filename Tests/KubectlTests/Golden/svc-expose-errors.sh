@@ -59,3 +59,4 @@ kubectl create service clusterip dry --tcp=5678:8080 --dry-run=client -o yaml
 kubectl expose deployment web --name=web2 --dry-run=client -o yaml
 kubectl create service externalname ext --external-name=example.com
 kubectl get svc ext
+kubectl port-forward svc/kubernetes 8080:443
