@@ -320,6 +320,9 @@ final class Kubelet: Controller {
         mutate(rt, cluster) { p in
             self.setContainer(&p, c.name) { s in
                 s.state = ContainerState(running: ContainerStateRunning(startedAt: started))
+                // The kubelet counts the container's earlier instances: a restart counts once
+                // the new container runs, not while it waits out a back-off.
+                s.restartCount = instance
                 s.ready = !hasProbe
                 s.started = true
                 s.containerID = containerID
@@ -384,7 +387,6 @@ final class Kubelet: Controller {
             self.mutate(rt, cluster) { p in
                 self.setContainer(&p, c.name) { s in
                     s.lastState = ContainerState(terminated: s.state?.terminated)
-                    s.restartCount += 1
                     if backoff > 0 {
                         s.state = ContainerState(waiting: ContainerStateWaiting(reason: "CrashLoopBackOff",
                             message: "back-off \(GoDuration.seconds(backoff)) restarting failed container=\(c.name) pod=\(podRef)"))
