@@ -57,6 +57,21 @@ struct KubectlOracleTests {
         #expect(ours.exitCode == code)
     }
 
+    /// `-o json` of a client-built object keeps the Go structs' field order.
+    @Test(arguments: [
+        ["create", "deployment", "web", "--image=nginx"],
+        ["create", "deployment", "web", "--image=nginx:1.14", "--replicas=3", "--port=80", "--dry-run=client", "-o", "json", "--", "sleep", "1"],
+        ["create", "deployment", "api", "--image=nginx", "--image=nginx:1.18.0"],
+    ])
+    func createDeploymentDryRunJSON(_ args: [String]) {
+        let full = args.contains("--") ? args : args + ["--dry-run=client", "-o", "json"]
+        let (stdout, stderr, code) = Self.real(full, in: Self.tempDir())
+        let ours = Fixture().kubectl.run(full)
+        #expect(ours.stdout == stdout)
+        #expect(ours.stderr == stderr)
+        #expect(ours.exitCode == code)
+    }
+
     /// `create service`'s generators and its `--tcp` parsing, byte for byte.
     @Test(arguments: [
         ["create", "service", "nodeport", "web", "--tcp=80:80"],

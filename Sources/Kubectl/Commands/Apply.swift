@@ -197,9 +197,10 @@ extension Kubectl {
         if images.count > 1 && f.afterDashes != nil {
             throw KubectlError("cannot specify multiple --image options and command")
         }
-        let json = DeploymentGenerator.json(name: name, images: images, replicas: replicas, port: port, command: f.afterDashes)
+        let generated = DeploymentGenerator.ordered(name: name, images: images, replicas: replicas, port: port, command: f.afterDashes)
+        let json = generated.value
         if dry == .client && format != .table {
-            try printClientObject(json, format: format, into: &inv.out)
+            if format == .json { inv.out.out(generated.pretty() + "\n") } else { try printClientObject(json, format: format, into: &inv.out) }
             return
         }
         if dry == .client {
@@ -241,36 +242,38 @@ extension Kubectl {
     }
 }
 
-/// What `kubectl create deployment` builds before sending it.
+/// What `kubectl create deployment` builds before sending it, fields in the Go structs' order
+/// (`-o json` prints them so).
 enum DeploymentGenerator {
-    static func json(name: String, images: [String], replicas: Int, port: Int?, command: [String]?) -> JSONValue {
-        var names: [String] = []
-        let containers: [JSONValue] = images.map { image in
-            var base = image
-            if let at = base.firstIndex(of: "@") { base = String(base[..<at]) }
-            base = base.split(separator: "/").last.map(String.init) ?? base
-            if let colon = base.firstIndex(of: ":") { base = String(base[..<colon]) }
-            // Repeated image names get a numeric suffix so container names stay unique.
-            var cname = base
-            var n = 1
-            while names.contains(cname) { cname = "\(base)-\(n)"; n += 1 }
-            names.append(cname)
-            var c: [String: JSONValue] = ["name": .string(cname), "image": .string(image), "resources": [:]]
-            if let p = port { c["ports"] = [["containerPort": .int(p)]] }
-            if let cmd = command, !cmd.isEmpty { c["command"] = .array(cmd.map { .string($0) }) }
+    static func ordered(name: String, images: [String], replicas: Int, port: Int?, command: [String]?) -> OrderedJSON {
+        func str(_ s: String) -> OrderedJSON { .leaf(.string(s)) }
+        let containers: [OrderedJSON] = images.map { image in
+            // The container is named after the image, even when two images share a name: the
+            // apiserver then refuses the duplicate, as it does for kubectl.
+            var cname = image
+            if let at = cname.firstIndex(of: "@") { cname = String(cname[..<at]) }
+            cname = cname.split(separator: "/").last.map(String.init) ?? cname
+            if let colon = cname.firstIndex(of: ":") { cname = String(cname[..<colon]) }
+            var c: [(String, OrderedJSON)] = [("name", str(cname)), ("image", str(image))]
+            if let cmd = command, !cmd.isEmpty { c.append(("command", .array(cmd.map(str)))) }
+            if let p = port { c.append(("ports", .array([.object([("containerPort", .leaf(.int(p)))])]))) }
+            c.append(("resources", .object([])))
             return .object(c)
         }
-        let labels: JSONValue = ["app": .string(name)]
-        return [
-            "apiVersion": "apps/v1", "kind": "Deployment",
-            "metadata": ["name": .string(name), "creationTimestamp": nil, "labels": labels],
-            "spec": [
-                "replicas": .int(replicas),
-                "selector": ["matchLabels": labels],
-                "strategy": [:],
-                "template": ["metadata": ["creationTimestamp": nil, "labels": labels], "spec": ["containers": .array(containers)]],
-            ],
-            "status": [:],
-        ]
+        let labels = OrderedJSON.object([("app", str(name))])
+        return .object([
+            ("kind", str("Deployment")), ("apiVersion", str("apps/v1")),
+            ("metadata", .object([("name", str(name)), ("creationTimestamp", .leaf(.null)), ("labels", labels)])),
+            ("spec", .object([
+                ("replicas", .leaf(.int(replicas))),
+                ("selector", .object([("matchLabels", labels)])),
+                ("template", .object([
+                    ("metadata", .object([("creationTimestamp", .leaf(.null)), ("labels", labels)])),
+                    ("spec", .object([("containers", .array(containers))])),
+                ])),
+                ("strategy", .object([])),
+            ])),
+            ("status", .object([])),
+        ])
     }
 }
