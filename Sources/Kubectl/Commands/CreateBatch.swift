@@ -123,6 +123,21 @@ indirect enum OrderedJSON {
         }
     }
 
+    /// `value` with every object's keys in the order `fields` lists them (others after, sorted):
+    /// a Go struct's declaration order for the few fields a generator sets.
+    static func inGoOrder(_ value: JSONValue, fields: [String]) -> OrderedJSON {
+        let rank = Dictionary(fields.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        switch value {
+        case .object(let o):
+            let keys = o.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
+            return .object(keys.map { ($0, inGoOrder(o[$0]!, fields: fields)) })
+        case .array(let a):
+            return .array(a.map { inGoOrder($0, fields: fields) })
+        default:
+            return .leaf(value)
+        }
+    }
+
     /// json.MarshalIndent with four spaces, as kubectl's JSON printer writes.
     func pretty(_ depth: Int = 0) -> String {
         let pad = String(repeating: "    ", count: depth + 1), end = String(repeating: "    ", count: depth)

@@ -64,11 +64,9 @@ extension Kubectl {
         var spec = ServiceSpec()
         spec.type = type
         spec.ports = ports.isEmpty ? nil : ports
-        if type == "ExternalName" {
-            spec.externalName = f.string("external-name")
-        } else {
-            spec.selector = ["app": name]
-        }
+        // kubectl gives every generated service the `app: NAME` selector, ExternalName too.
+        if type == "ExternalName" { spec.externalName = f.string("external-name") }
+        spec.selector = ["app": name]
         if let ip = clusterIP, !ip.isEmpty { spec.clusterIP = ip }
         let svc = Service(metadata: ObjectMeta(name: name, namespace: inv.namespace, labels: ["app": name]), spec: spec)
         let dry = try DryRun.parse(f, out: &inv.out)
@@ -97,11 +95,20 @@ extension Kubectl {
         var json = try JSONBridge.encode(client)
         json["metadata"]?["creationTimestamp"] = .null
         json["status"] = ["loadBalancer": [:]]
-        if format == .name {
-            inv.out.out("service/\(svc.name)\n")
-        } else {
-            try printClientObject(json, format: format, into: &inv.out)
+        switch format {
+        case .name: inv.out.out("service/\(svc.name)\n")
+        case .json: inv.out.out(OrderedJSON.inGoOrder(json, fields: Kubectl.serviceFieldOrder).pretty() + "\n")
+        default: try printClientObject(json, format: format, into: &inv.out)
         }
         return true
     }
+
+    /// The order of the fields `create service` can set, as the Go structs declare them
+    /// (Service, ObjectMeta, ServiceSpec, ServicePort).
+    static let serviceFieldOrder = [
+        "kind", "apiVersion", "metadata", "spec", "status",
+        "name", "namespace", "creationTimestamp", "labels",
+        "ports", "selector", "clusterIP", "type", "externalName",
+        "protocol", "port", "targetPort", "nodePort", "loadBalancer",
+    ]
 }
