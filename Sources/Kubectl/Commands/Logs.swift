@@ -54,9 +54,25 @@ extension Kubectl {
         }
         var shown = lines
         if let t = inv.flags.string("tail"), let n = Int(t), n >= 0 { shown = Array(lines.suffix(n)) }
-        for l in shown {
-            let stamp = inv.flags.bool("timestamps") ? Time(seconds: l.time).rfc3339Nano + " " : ""
-            inv.out.out(stamp + l.text + "\n")
+        let stamps = inv.flags.bool("timestamps")
+        func write(_ l: LogLine) { inv.out.out((stamps ? Time(seconds: l.time).rfc3339Nano + " " : "") + l.text + "\n") }
+        shown.forEach(write)
+        if inv.flags.bool("follow") && !previous { follow(pod, c, from: lines.count, write) }
+    }
+
+    /// `logs -f`: the container's new lines as they are written, until it stops (or the
+    /// wait limit, where a person would press Ctrl-C).
+    private func follow(_ pod: Pod, _ container: String, from count: Int, _ write: (LogLine) -> Void) {
+        var printed = count
+        let start = cluster.now
+        func running(_ p: Pod) -> Bool { p.status?.containerStatuses?.first { $0.name == container }?.state?.running != nil }
+        while cluster.now - start < waitLimit,
+              let cur = try? cluster.get(.pods, namespace: pod.namespace, name: pod.name) as? Pod,
+              cur.metadata.uid == pod.metadata.uid, running(cur), cluster.advanceToNextBatch() {
+            guard let p = try? cluster.get(.pods, namespace: pod.namespace, name: pod.name) as? Pod,
+                  p.metadata.uid == pod.metadata.uid, let lines = cluster.logs(pod: p, container: container, previous: false) else { return }
+            lines.dropFirst(printed).forEach(write)
+            printed = max(printed, lines.count)
         }
     }
 }
