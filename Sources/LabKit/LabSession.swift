@@ -252,7 +252,12 @@ public final class LabSession {
     struct StepResult {
         var passed: Bool
         var messages: [String]
-        var checksPassed: Int
+        /// The indexes of the step's checks that held.
+        var held: Set<Int>
+        var checksPassed: Int { held.count }
+
+        /// Whether this attempt got everything `other` got: then it is at least as close.
+        func covers(_ other: StepResult) -> Bool { held.isSuperset(of: other.held) }
     }
 
     /// A learner who got a step nearly right and then moved on (set the wrong image tag, then
@@ -275,15 +280,15 @@ public final class LabSession {
         let ctx = context(i)
         var messages: [String] = []
         var explained: Set<ObjectQuery> = []
-        var passed = 0
-        for check in step.checks {
+        var held: Set<Int> = []
+        for (n, check) in step.checks.enumerated() {
             let outcome = check.evaluate(ctx)
-            if outcome.passed { passed += 1; continue }
+            if outcome.passed { held.insert(n); continue }
             if let q = check.subject, !explained.insert(q).inserted { continue }
             let message = Template.fill(check.message, outcome.values)
             if !messages.contains(message) { messages.append(message) }
         }
-        return StepResult(passed: passed == step.checks.count, messages: messages, checksPassed: passed)
+        return StepResult(passed: held.count == step.checks.count, messages: messages, held: held)
     }
 
     private func stepValues(_ i: Int) -> [String: String] {
@@ -423,7 +428,10 @@ public final class LabSession {
             case .pending:
                 if i == firstOpen {
                     let final = evaluate(i)
-                    let closest = closestAttempt[i].flatMap { $0.checksPassed >= final.checksPassed ? $0 : nil }
+                    // The earlier attempt is quoted only if it got everything the final state
+                    // gets: one that traded a check for another (removed a node's taint rather
+                    // than tolerating it) is better explained by where the learner ended up.
+                    let closest = closestAttempt[i].flatMap { $0.covers(final) ? $0 : nil }
                     messages = (closest ?? final).messages
                     if let reason = stopReason { messages.insert(lab.ui.text("stopped", ["reason": reason]), at: 0) }
                 } else {
