@@ -7,7 +7,6 @@ import Foundation
 @Suite struct DNSLabTests {
     static let lab = Repo.load(Repo.lab("dns"))
     static let solution = Repo.text(Repo.root.appendingPathComponent("labs/dns/solution.sh"))!
-    let notReached = "not reached: an earlier step did not pass"
 
     func edited(_ old: String, _ new: String) -> String {
         let s = Self.solution.replacingOccurrences(of: old, with: new)
@@ -15,14 +14,8 @@ import Foundation
         return s
     }
 
-    func expectFailure(_ script: String, step: String, messages: [String]) {
-        let report = LabCheck.run(Self.lab, script: script).report
-        let index = report.steps.firstIndex { $0.id == step }!
-        for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass") }
-        #expect(!report.steps[index].passed)
-        #expect(report.steps[index].messages == messages)
-        for s in report.steps[(index + 1)...] { #expect(s.messages == [notReached]) }
-        #expect(report.exitCode == 1)
+    func expectFailure(_ script: String, step: String, messages: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        LabKitTests.expectFailure(Self.lab, script, step: step, messages: messages, sourceLocation: sourceLocation)
     }
 
     @Test func referenceSolutionEarnsFullMarks() {

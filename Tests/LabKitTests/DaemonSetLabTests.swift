@@ -10,7 +10,6 @@ import Foundation
     static func wrong(_ name: String) -> String {
         Repo.text(Repo.fixtures.appendingPathComponent("daemonset-wrong/\(name).sh"))!
     }
-    let notReached = "not reached: an earlier step did not pass"
 
     @Test func referenceSolutionEarnsFullMarks() {
         let result = LabCheck.run(Self.lab, script: Self.solution)
@@ -37,15 +36,8 @@ import Foundation
         #expect(transcript.contains("daemon set \"nginx-daemonset\" successfully rolled out\n"))
     }
 
-    /// `messages`: exactly what the failing step says.
-    func expectFailure(_ script: String, step: String, messages: [String]) {
-        let report = LabCheck.run(Self.lab, script: script).report
-        let index = report.steps.firstIndex { $0.id == step }!
-        for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass") }
-        #expect(!report.steps[index].passed)
-        #expect(report.steps[index].messages == messages)
-        for s in report.steps[(index + 1)...] { #expect(s.messages == [notReached]) }
-        #expect(report.exitCode == 1)
+    func expectFailure(_ script: String, step: String, messages: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        LabKitTests.expectFailure(Self.lab, script, step: step, messages: messages, sourceLocation: sourceLocation)
     }
 
     @Test func blamingTheNodeNameFailsTheQuiz() {

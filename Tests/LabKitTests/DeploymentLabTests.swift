@@ -8,7 +8,6 @@ import FoundationXML
 /// The Deployment lab graded end to end: the reference solution, and the mistakes learners
 /// make, each failing the step it should with the message a learner should read.
 @Suite struct DeploymentLabTests {
-    let notReached = "not reached: an earlier step did not pass"
 
     @Test func referenceSolutionEarnsFullMarks() {
         let result = LabCheck.run(Repo.deployment, script: Repo.solution)
@@ -65,17 +64,8 @@ import FoundationXML
         #expect(a.report == b.report)
     }
 
-    /// The failing step of a wrong solution and what it says; the steps before pass, the ones
-    /// after are not reached.
-    func expectFailure(_ script: String, step: String, messages: [String]) {
-        let report = LabCheck.run(Repo.deployment, script: script).report
-        let index = report.steps.firstIndex { $0.id == step }!
-        for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass") }
-        #expect(!report.steps[index].passed)
-        #expect(report.steps[index].messages == messages)
-        for s in report.steps[(index + 1)...] { #expect(s.messages == [notReached]) }
-        #expect(!report.passed)
-        #expect(report.exitCode == 1)
+    func expectFailure(_ script: String, step: String, messages: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        LabKitTests.expectFailure(Repo.deployment, script, step: step, messages: messages, sourceLocation: sourceLocation)
     }
 
     @Test func wrongImageTagFailsTheRolloutAndNamesTheTagTyped() {

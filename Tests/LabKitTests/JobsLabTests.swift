@@ -22,7 +22,6 @@ import Foundation
         precondition(script != solution, "the reference solution has no \(line)")
         return script
     }
-    let notReached = "not reached: an earlier step did not pass"
 
     @Test func referenceSolutionEarnsFullMarks() {
         let result = LabCheck.run(Self.lab, script: Self.solution)
@@ -68,17 +67,8 @@ import Foundation
         #expect(a.report == b.report)
     }
 
-    /// The failing step of a wrong solution and what it says; the steps before pass, the ones
-    /// after are not reached.
-    func expectFailure(_ script: String, step: String, messages: [String]) {
-        let report = LabCheck.run(Self.lab, script: script).report
-        guard let index = report.steps.firstIndex(where: { $0.id == step }) else { Issue.record("no step \(step)"); return }
-        for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass") }
-        #expect(!report.steps[index].passed)
-        #expect(report.steps[index].messages == messages)
-        for s in report.steps[(index + 1)...] { #expect(s.messages == [notReached]) }
-        #expect(!report.passed)
-        #expect(report.exitCode == 1)
+    func expectFailure(_ script: String, step: String, messages: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        LabKitTests.expectFailure(Self.lab, script, step: step, messages: messages, sourceLocation: sourceLocation)
     }
 
     @Test func keepingRestartPolicyAlwaysNeverCreatesTheJob() {

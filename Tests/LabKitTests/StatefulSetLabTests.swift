@@ -9,7 +9,6 @@ import Foundation
     static let lab = Repo.load(Repo.lab("statefulset"))
     static let solution = Repo.text(Repo.root.appendingPathComponent("labs/statefulset/solution.sh"))!
     static func wrong(_ name: String) -> String { Repo.text(Repo.fixtures.appendingPathComponent("statefulset-wrong/\(name).sh"))! }
-    let notReached = "not reached: an earlier step did not pass"
 
     @Test func referenceSolutionEarnsFullMarks() {
         let result = LabCheck.run(Self.lab, script: Self.solution)
@@ -54,15 +53,8 @@ import Foundation
         #expect(a.report == b.report)
     }
 
-    func expectFailure(_ script: String, step: String, messages: [String]) {
-        let report = LabCheck.run(Self.lab, script: script).report
-        let index = report.steps.firstIndex { $0.id == step }!
-        for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass") }
-        #expect(!report.steps[index].passed)
-        #expect(report.steps[index].messages == messages)
-        for s in report.steps[(index + 1)...] { #expect(s.messages == [notReached]) }
-        #expect(!report.passed)
-        #expect(report.exitCode == 1)
+    func expectFailure(_ script: String, step: String, messages: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+        LabKitTests.expectFailure(Self.lab, script, step: step, messages: messages, sourceLocation: sourceLocation)
     }
 
     @Test func aDeploymentInsteadOfAStatefulSetFailsTheApplyStep() {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import LabKit
 
 /// Reading labs from the source tree, as the executable reads them from disk.
@@ -39,4 +40,23 @@ extension LabSession {
         }
         return text
     }
+}
+
+/// A wrong solution graded: the steps before `step` pass, `step` fails saying exactly
+/// `messages`, the steps after are not reached, and the grade fails.
+func expectFailure(_ lab: Lab, _ script: String, step: String, messages: [String],
+                   sourceLocation: SourceLocation = #_sourceLocation) {
+    let report = LabCheck.run(lab, script: script).report
+    guard let index = report.steps.firstIndex(where: { $0.id == step }) else {
+        Issue.record("no step \(step)", sourceLocation: sourceLocation)
+        return
+    }
+    for s in report.steps[..<index] { #expect(s.passed, "\(s.id) should pass", sourceLocation: sourceLocation) }
+    #expect(!report.steps[index].passed, sourceLocation: sourceLocation)
+    #expect(report.steps[index].messages == messages, sourceLocation: sourceLocation)
+    for s in report.steps[(index + 1)...] {
+        #expect(s.messages == ["not reached: an earlier step did not pass"], sourceLocation: sourceLocation)
+    }
+    #expect(!report.passed, sourceLocation: sourceLocation)
+    #expect(report.exitCode == 1, sourceLocation: sourceLocation)
 }
