@@ -67,29 +67,6 @@ extension Kubectl {
         if let s = session { return .session(s, output: out) }
         return .finished(out)
     }
-
-    /// Runs `body` and turns thrown errors into kubectl's error output, as `run` does.
-    func runCatching(_ inv: inout Invocation, _ body: (Kubectl, inout Invocation) throws -> Void) -> CommandOutput {
-        do {
-            try body(self, &inv)
-        } catch let e as UsageError {
-            inv.out.err("error: \(e.message)\nSee 'kubectl \(e.command ?? inv.command) -h' for help and examples\n")
-            inv.out.exitCode = 1
-        } catch let e as KubectlError {
-            inv.out.err("error: \(e.message)\n")
-            inv.out.exitCode = 1
-        } catch let e as APIError {
-            inv.out.err(e.kubectlText() + "\n")
-            inv.out.exitCode = 1
-        } catch let e as RawError {
-            inv.out.err(e.text)
-            inv.out.exitCode = 1
-        } catch {
-            inv.out.err("error: \(error)\n")
-            inv.out.exitCode = 1
-        }
-        return inv.out
-    }
 }
 
 /// Wraps a runtime session to do kubectl's part when the process exits: the

@@ -119,10 +119,15 @@ public final class Kubectl {
             inv.out.out("Run 'kubectl \(name) --help' on a real cluster for the full reference; kubelab follows kubectl v1.32.\n")
             return inv.out
         }
+        return runCatching(&inv) { k, inv in try command.run(k)(&inv) }
+    }
+
+    /// Runs `body` and turns what it throws into kubectl's error output and exit code.
+    func runCatching(_ inv: inout Invocation, _ body: (Kubectl, inout Invocation) throws -> Void) -> CommandOutput {
         do {
-            try command.run(self)(&inv)
+            try body(self, &inv)
         } catch let e as UsageError {
-            inv.out.err("error: \(e.message)\nSee 'kubectl \(e.command ?? name) -h' for help and examples\n")
+            inv.out.err("error: \(e.message)\nSee 'kubectl \(e.command ?? inv.command) -h' for help and examples\n")
             inv.out.exitCode = 1
         } catch let e as KubectlError {
             inv.out.err("error: \(e.message)\n")

@@ -52,7 +52,7 @@ struct CommandLineTests {
     }
 
     @Test func checkFailsAWrongSolutionWithStatus1() {
-        let r = Binary.run(["check", "deployment", "\(fixtures)/deployment-wrong/forgot-apply.sh", "--format", "json"])
+        let r = Binary.run(["check", "deployment", "-", "--format", "json"], stdin: Repo.wrong("forgot-apply"))
         #expect(r.status == 1)
         #expect(r.stdout.hasPrefix(#"{"lab":"deployment","score":20,"maxScore":70,"passed":false,"#))
     }

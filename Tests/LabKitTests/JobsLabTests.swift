@@ -16,12 +16,7 @@ import Foundation
         "hourly": ("--schedule=\"*/1 * * * *\"", "--schedule=\"0 * * * *\""),
         "never-suspended": ("kubectl patch cronjob hello -p '{\"spec\":{\"suspend\":true}}'\n", ""),
     ]
-    static func wrong(_ name: String) -> String {
-        let (line, typed) = mistakes[name]!
-        let script = solution.replacingOccurrences(of: line, with: typed)
-        precondition(script != solution, "the reference solution has no \(line)")
-        return script
-    }
+    static func wrong(_ name: String) -> String { Repo.variant(solution, [mistakes[name]!]) }
 
     @Test func referenceSolutionEarnsFullMarks() {
         let result = LabCheck.run(Self.lab, script: Self.solution)

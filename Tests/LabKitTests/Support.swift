@@ -28,7 +28,29 @@ enum Repo {
     static let deployment = load(lab("deployment"))
     static let solution = text(root.appendingPathComponent("labs/deployment/solution.sh"))!
 
-    static func wrong(_ name: String) -> String { text(fixtures.appendingPathComponent("deployment-wrong/\(name).sh"))! }
+    /// A learner's mistake: `solution` with each `(line, typed)` edit made (every occurrence).
+    static func variant(_ solution: String, _ edits: [(line: String, typed: String)]) -> String {
+        edits.reduce(solution) { script, edit in
+            let changed = script.replacingOccurrences(of: edit.line, with: edit.typed)
+            precondition(changed != script, "the script has no \(edit.line)")
+            return changed
+        }
+    }
+
+    /// The Deployment lab's wrong solutions, each the reference with a mistake in it.
+    static let deploymentMistakes: [String: [(line: String, typed: String)]] = [
+        // Edits the file to 5 replicas but never applies it.
+        "forgot-apply": [("replicas: 5/' nginx-deployment.yaml\nkubectl apply -f nginx-deployment.yaml\n", "replicas: 5/' nginx-deployment.yaml\n")],
+        // Never creates the Deployment.
+        "never-applied": [("kubectl apply -f nginx-deployment.yaml\n", "")],
+        // Scales the ReplicaSet, which the Deployment sets back to 3.
+        "scaled-replicaset": [("sed -i 's/replicas: 3/replicas: 5/' nginx-deployment.yaml\nkubectl apply -f nginx-deployment.yaml\n",
+                               "kubectl scale $(kubectl get rs -l app=nginx -o name) --replicas=5\n")],
+        // A typo in the image tag (1.81.0 instead of 1.18.0).
+        "wrong-image-tag": [("nginx=nginx:1.18.0 --record", "nginx=nginx:1.81.0 --record")],
+    ]
+
+    static func wrong(_ name: String) -> String { variant(solution, deploymentMistakes[name]!) }
 }
 
 extension LabSession {

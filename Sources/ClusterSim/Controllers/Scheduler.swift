@@ -91,15 +91,7 @@ final class Scheduler: Controller {
         let nodes = nodeCache!
         // The VolumeBinding plugin's PreFilter: claims missing or not yet bound.
         if let problem = cluster.claimProblem(for: pod) {
-            let msg = "0/\(nodes.count) nodes are available: \(problem). preemption: 0/\(nodes.count) nodes are available: \(nodes.count) Preemption is not helpful for scheduling."
-            if pod.status?.condition("PodScheduled")?.message != msg {
-                var st = pod.status ?? PodStatus()
-                st.phase = "Pending"
-                st.conditions = [Condition(type: "PodScheduled", status: "False", lastTransitionTime: cluster.time, reason: "Unschedulable", message: msg)]
-                pod.status = st
-                cluster.updateStatus(pod)
-                cluster.recordEvent(for: pod, type: "Warning", reason: "FailedScheduling", message: msg, component: "default-scheduler")
-            }
+            unschedulable(pod, problem, nodes: nodes.count, cluster)
             return
         }
         let tolerations = spec.tolerations ?? []
@@ -126,15 +118,7 @@ final class Scheduler: Controller {
         }
         guard !candidates.isEmpty else {
             let detail = reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            let msg = "0/\(nodes.count) nodes are available: \(detail). preemption: 0/\(nodes.count) nodes are available: \(nodes.count) Preemption is not helpful for scheduling."
-            if pod.status?.condition("PodScheduled")?.message != msg {
-                var st = pod.status ?? PodStatus()
-                st.phase = "Pending"
-                st.conditions = [Condition(type: "PodScheduled", status: "False", lastTransitionTime: cluster.time, reason: "Unschedulable", message: msg)]
-                pod.status = st
-                cluster.updateStatus(pod)
-                cluster.recordEvent(for: pod, type: "Warning", reason: "FailedScheduling", message: msg, component: "default-scheduler")
-            }
+            unschedulable(pod, detail, nodes: nodes.count, cluster)
             return
         }
         let chosen = nodes[candidates[cluster.random.int(0..<candidates.count)]]
@@ -145,6 +129,20 @@ final class Scheduler: Controller {
         cluster.bind(pod)
         cluster.recordEvent(for: pod, reason: "Scheduled",
                             message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(chosen.name)", component: "default-scheduler")
+    }
+
+    /// The pod stays Pending: PodScheduled=False and a FailedScheduling event saying why,
+    /// written again only when the reason changes.
+    private func unschedulable(_ pod: Pod, _ why: String, nodes: Int, _ cluster: Cluster) {
+        let msg = "0/\(nodes) nodes are available: \(why). preemption: 0/\(nodes) nodes are available: \(nodes) Preemption is not helpful for scheduling."
+        guard pod.status?.condition("PodScheduled")?.message != msg else { return }
+        var pod = pod
+        var st = pod.status ?? PodStatus()
+        st.phase = "Pending"
+        st.conditions = [Condition(type: "PodScheduled", status: "False", lastTransitionTime: cluster.time, reason: "Unschedulable", message: msg)]
+        pod.status = st
+        cluster.updateStatus(pod)
+        cluster.recordEvent(for: pod, type: "Warning", reason: "FailedScheduling", message: msg, component: "default-scheduler")
     }
 
     /// Why a node can't take the pod, in the scheduler's words (nil when it can).

@@ -7,13 +7,7 @@ final class EndpointSliceController: Controller {
     static let managedBy = "endpointslice-controller.k8s.io"
     let watchedKinds: Set<String>? = ["Service", "Pod"]
 
-    func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
-        if let svc = change.object as? Service {
-            cluster.serviceSelectorCache[svc.namespace] = nil
-            return [ObjectStore.key(svc.namespace, svc.name)]
-        }
-        return serviceKeysSelecting(change, in: cluster)
-    }
+    func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] { serviceKeys(for: change, in: cluster) }
 
     /// The slices this controller manages for a service.
     static func slices(of service: String, namespace: String, in cluster: Cluster) -> [EndpointSlice] {

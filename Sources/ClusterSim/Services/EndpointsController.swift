@@ -78,8 +78,13 @@ extension LabelQuery {
     }
 }
 
-/// The keys of the services in a namespace whose selector matched a pod before or after a change.
-func serviceKeysSelecting(_ change: ObjectStore.Change, in cluster: Cluster) -> [String] {
+/// The services whose endpoints a change concerns: a changed Service itself, or those whose
+/// selector matched a pod before or after its change. (Both endpoint controllers ask.)
+func serviceKeys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
+    if let svc = change.object as? Service {
+        cluster.serviceSelectorCache[svc.namespace] = nil
+        return [ObjectStore.key(svc.namespace, svc.name)]
+    }
     guard let pod = change.object as? Pod else { return [] }
     let oldLabels = change.old?.metadata.labels
     return cluster.serviceSelectors(in: pod.namespace).filter { _, q in
@@ -106,13 +111,7 @@ extension Cluster {
 final class EndpointsController: Controller {
     let watchedKinds: Set<String>? = ["Service", "Pod"]
 
-    func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] {
-        if let svc = change.object as? Service {
-            cluster.serviceSelectorCache[svc.namespace] = nil
-            return [ObjectStore.key(svc.namespace, svc.name)]
-        }
-        return serviceKeysSelecting(change, in: cluster)
-    }
+    func keys(for change: ObjectStore.Change, in cluster: Cluster) -> [String] { serviceKeys(for: change, in: cluster) }
 
     func reconcile(_ key: String, in cluster: Cluster) {
         let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
