@@ -45,31 +45,13 @@ extension Kubectl {
         try watchRollout(ds, &inv, status: Kubectl.daemonSetStatus)
     }
 
-    /// The ControllerRevisions a DaemonSet controls, by revision number.
-    func daemonSetRevisions(_ ds: DaemonSet) -> [ControllerRevision] {
-        cluster.list(.controllerrevisions, namespace: ds.namespace).compactMap { $0 as? ControllerRevision }
-            .filter { $0.metadata.controllerRef?.uid == ds.metadata.uid }
-            .sorted { $0.revision < $1.revision }
-    }
-
-    /// The template a revision's data restores.
-    static func dsRevisionTemplate(_ cr: ControllerRevision) -> PodTemplateSpec? {
-        guard var t = cr.data?["spec"]?["template"] else { return nil }
-        t["$patch"] = nil
-        if var meta = t["metadata"]?.objectValue {
-            meta["creationTimestamp"] = nil
-            t["metadata"] = meta.isEmpty ? nil : .object(meta)
-        }
-        return try? JSONBridge.decode(PodTemplateSpec.self, from: t)
-    }
-
     private func rolloutHistoryDaemonSet(_ ds: DaemonSet, _ inv: inout Invocation) throws {
-        let revs = daemonSetRevisions(ds)
+        let revs = controllerRevisions(of: ds)
         if let r = inv.flags.string("revision"), let n = Int(r), n > 0 {
             guard let cr = revs.first(where: { $0.revision == n }) else {
                 throw KubectlError("unable to find the specified revision")
             }
-            let text = "daemonset.apps/\(ds.name) with revision #\(n)\n" + podTemplateText(Kubectl.dsRevisionTemplate(cr), changeCause: nil)
+            let text = "daemonset.apps/\(ds.name) with revision #\(n)\n" + podTemplateText(Kubectl.revisionTemplate(cr), changeCause: nil)
             inv.out.out(text + "\n")
             return
         }
@@ -83,12 +65,12 @@ extension Kubectl {
     }
 
     private func rolloutUndoDaemonSet(_ ds: DaemonSet, _ inv: inout Invocation) throws {
-        let revs = daemonSetRevisions(ds)
+        let revs = controllerRevisions(of: ds)
         let to = Int(inv.flags.string("to-revision") ?? "0") ?? 0
         if to == 0 && revs.count <= 1 { throw KubectlError("no last revision to roll back to") }
         // findHistory: the given revision, or the one before the newest.
         let target: ControllerRevision? = to == 0 ? revs.dropLast().last : revs.first { $0.revision == to }
-        guard let cr = target, let tmpl = Kubectl.dsRevisionTemplate(cr) else {
+        guard let cr = target, let tmpl = Kubectl.revisionTemplate(cr) else {
             throw KubectlError("unable to find specified revision \(to) in history")
         }
         if cr.revision == revs.last?.revision || tmpl == ds.spec?.template {

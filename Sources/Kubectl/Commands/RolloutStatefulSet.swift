@@ -55,14 +55,14 @@ extension Kubectl {
         try watchRollout(s, &inv, status: Kubectl.statefulSetStatus)
     }
 
-    /// The StatefulSet's ControllerRevisions, oldest revision first.
+    /// The ControllerRevisions a StatefulSet or DaemonSet controls, oldest revision first.
     func controllerRevisions(of owner: any APIObject) -> [ControllerRevision] {
         cluster.list(.controllerrevisions, namespace: owner.namespace).compactMap { $0 as? ControllerRevision }
             .filter { $0.metadata.controllerRef?.uid == owner.metadata.uid }
             .sorted { $0.revision != $1.revision ? $0.revision < $1.revision : $0.name < $1.name }
     }
 
-    /// The pod template a revision's data restores (applyStatefulSetHistory).
+    /// The pod template a revision's data restores (a StatefulSet's or a DaemonSet's).
     static func revisionTemplate(_ cr: ControllerRevision) -> PodTemplateSpec? {
         guard var t = cr.data?["spec"]?["template"] else { return nil }
         t["$patch"] = nil
